@@ -1,0 +1,146 @@
+package dev.ecopulse.contract.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class CatalogLoaderTest {
+
+    private static final String VALID = """
+            frameworks:
+              - id: pytorch
+                name: PyTorch
+                homepage: https://pytorch.org
+            projects:
+              - id: torch
+                name: PyTorch core
+                frameworks: [pytorch]
+                github: pytorch/pytorch
+                pypi: [torch]
+                maven: [org.pytorch:pytorch_android]
+            """;
+
+    @Test
+    void defaultCatalogCoversTheMainFrameworksWithFiveToTwelveProjectsEach() {
+        Catalog catalog = CatalogLoader.loadDefault();
+
+        Set<String> ids = catalog.frameworks().stream().map(Framework::id).collect(Collectors.toSet());
+        assertThat(ids).contains("pytorch", "tensorflow", "jax", "keras", "paddlepaddle", "mxnet");
+        for (Framework framework : catalog.frameworks()) {
+            assertThat(catalog.projectsOf(framework.id())).as(framework.id()).hasSizeBetween(5, 12);
+        }
+    }
+
+    @Test
+    void readsEveryFieldOfAValidCatalog() {
+        Catalog catalog = parse(VALID);
+
+        Project torch = catalog.project("torch").orElseThrow();
+        assertThat(torch.frameworks()).containsExactly("pytorch");
+        assertThat(torch.github()).isEqualTo("pytorch/pytorch");
+        assertThat(torch.pypi()).containsExactly("torch");
+        assertThat(torch.maven()).containsExactly("org.pytorch:pytorch_android");
+        assertThat(catalog.framework("pytorch").orElseThrow().homepage()).isEqualTo("https://pytorch.org");
+    }
+
+    @Test
+    void namesEveryProblemOfAnInvalidCatalogWithItsLine() {
+        Path file = Path.of("src/test/resources/catalogs/invalid.yaml");
+
+        assertThatThrownBy(() -> CatalogLoader.load(file))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("invalid.yaml")
+                .satisfies(e -> assertThat(((CatalogException) e).problems()).containsExactlyInAnyOrder(
+                        "line 4: framework 'pytorch': duplicate id 'pytorch' (first used at line 2)",
+                        "line 7: project 'torch': unknown framework 'tensorflw' (known: pytorch)",
+                        "line 11: project 'vision': malformed maven coordinate 'org.pytorch-pytorch_android'"
+                                + " (expected groupId:artifactId)"));
+    }
+
+    @Test
+    void refusesAnIdThatBreaksTheIdRules() {
+        assertProblem(VALID.replace("id: torch", "id: Torch_Core"), "line 6: project 'Torch_Core': id must match");
+    }
+
+    @Test
+    void refusesAProjectIdThatIsAlreadyAFrameworkId() {
+        assertProblem(VALID.replace("id: torch", "id: pytorch"), "duplicate id 'pytorch' (first used at line 2)");
+    }
+
+    @Test
+    void refusesAMalformedGithubRepository() {
+        assertProblem(VALID.replace("github: pytorch/pytorch", "github: pytorch"),
+                "malformed github coordinate 'pytorch' (expected owner/name)");
+    }
+
+    @Test
+    void refusesTheSamePackageInTwoProjectsEvenWhenSpelledDifferently() {
+        String twice = VALID + """
+                  - id: torch-nightly
+                    name: PyTorch nightly
+                    frameworks: [pytorch]
+                    pypi: [Torch]
+                """;
+        assertProblem(twice, "line 12: project 'torch-nightly': pypi 'Torch' is already used by project 'torch'");
+    }
+
+    @Test
+    void refusesAProjectWithoutAnyCoordinate() {
+        assertProblem(VALID.replaceAll("(?m)^    (github|pypi|maven):.*\\n", ""),
+                "needs at least one of 'github', 'pypi', 'maven'");
+    }
+
+    @Test
+    void refusesUnknownKeysNamingTheLine() {
+        assertProblem(VALID.replace("    pypi: [torch]", "    pipy: [torch]"), "line 6: projects[0]: unknown key 'pipy'");
+    }
+
+    @Test
+    void refusesAWronglyTypedFieldAndStillReadsTheNextEntry() {
+        String yaml = VALID.replace("frameworks: [pytorch]", "frameworks: {a: b}") + """
+                  - id: vision
+                    name: torchvision
+                    frameworks: [tensorflw]
+                    github: pytorch/vision
+                """;
+        CatalogException e = catchCatalogException(yaml);
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("line 6: projects[0]: 'frameworks': Cannot deserialize"));
+        // the entry after the broken one is still read, and its own problem reported
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("unknown framework 'tensorflw'"));
+    }
+
+    @Test
+    void refusesSomethingThatIsNotACatalog() {
+        assertProblem("- just\n- a list\n", "the catalog must be a mapping");
+    }
+
+    @Test
+    void refusesAMissingFile() {
+        assertThatThrownBy(() -> CatalogLoader.load(Path.of("does-not-exist.yaml")))
+                .hasMessageContaining("does-not-exist.yaml")
+                .hasMessageContaining("file not found");
+    }
+
+    private static Catalog parse(String yaml) {
+        return CatalogLoader.parse("test.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static CatalogException catchCatalogException(String yaml) {
+        try {
+            parse(yaml);
+        } catch (CatalogException e) {
+            return e;
+        }
+        throw new AssertionError("catalog was accepted:\n" + yaml);
+    }
+
+    private static void assertProblem(String yaml, String expected) {
+        assertThat(catchCatalogException(yaml).problems()).anySatisfy(p -> assertThat(p).contains(expected));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.ecopulse.contract.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the records serialise to must be valid against the published schemas in docs/events. */
+class EventSchemasTest {
+
+    static final Instant T = Instant.parse("2026-11-28T10:15:00Z");
+
+    static GithubObservation github() {
+        return new GithubObservation("torch", "pytorch/pytorch", T, "run-1", SubjectStatus.FOUND, null, "graphql",
+                90000L, 24000L, 1800L, 5000L, 1200L, 900L, null, 4100L, 3900L, 120L, "v2.9.1",
+                Instant.parse("2026-11-12T17:00:00Z"), 9L, Instant.parse("2016-08-13T05:26:41Z"), T, false,
+                "BSD-3-Clause", "Python", List.of("deep-learning", "python"), Map.of("releasesTotal", T),
+                List.of(new MissingSignal("contributors", "the contributor list is too large for the API")));
+    }
+
+    static PypiObservation pypi() {
+        return new PypiObservation("torch", "torch", T, "run-1", SubjectStatus.FOUND,
+                new PypiObservation.Registry("2.9.1", Instant.parse("2017-01-18T00:00:00Z"), T, 60L, 8L, 42.5, 16L,
+                        1L, 5, "Production/Stable", ">=3.10", 12L, "BSD-3-Clause"),
+                new PypiObservation.Downloads(1_000_000L, 7_000_000L, 30_000_000L, null, null, null, null),
+                new DependentCounts(25012L, 120345L),
+                List.of(new MissingSignal("pypistats.last30Days", "pypistats answered 429 three times")));
+    }
+
+    static MavenObservation maven() {
+        return new MavenObservation("torch", "org.pytorch:pytorch_android", T, "run-1", SubjectStatus.FOUND,
+                new MavenObservation.Metadata(14L, "2.1.0", T),
+                new MavenObservation.Releases(Instant.parse("2019-10-10T00:00:00Z"), T, 0L, 120.0, 700L, 0.1),
+                null, List.of(new MissingSignal("depsdev", "not available for this artifact")));
+    }
+
+    @Test
+    void everyObservationRecordSerialisesToItsSchema() {
+        for (Observation o : List.of(github(), pypi(), maven())) {
+            assertThat(EventSchemas.validate(o.source().eventType(), tree(o))).as(o.source().id()).isEmpty();
+        }
+    }
+
+    @Test
+    void scoreChangedSerialisesToItsSchema() {
+        ScoreChanged changed = new ScoreChanged(ScoreChanged.SubjectKind.FRAMEWORK, "pytorch", 71.2, 73.9, "Stable",
+                0.92, Map.of("activity", 2.7), "observation torch/github", T);
+
+        assertThat(EventSchemas.validate(CloudEventAttributes.SCORE_CHANGED_TYPE, tree(changed))).isEmpty();
+    }
+
+    @Test
+    void missingSignalsAreAbsentNotNullOrZero() {
+        JsonNode json = tree(github());
+
+        assertThat(json.has("contributors")).isFalse();
+        assertThat(json.get("missing").get(0).get("signal").asText()).isEqualTo("contributors");
+        assertThat(json.get("observedAt").asText()).isEqualTo("2026-11-28T10:15:00Z");
+    }
+
+    @Test
+    void schemaRejectsWrongTypesNegativeCountsAndUnknownFields() {
+        ObjectNode json = (ObjectNode) tree(github());
+        json.put("stars", -1);
+        json.put("starz", 5);
+        json.remove("runId");
+
+        List<String> errors = EventSchemas.validate(ObservationSource.GITHUB.eventType(), json);
+
+        assertThat(errors).hasSize(3);
+        assertThat(String.join("\n", errors)).contains("stars", "starz", "runId");
+    }
+
+    @Test
+    void payloadsReadBackToEqualRecords() throws Exception {
+        for (Observation o : List.of(github(), pypi(), maven())) {
+            byte[] bytes = EventJson.write(o);
+            assertThat(EventJson.mapper().readValue(bytes, EventJson.payloadType(o.source()))).isEqualTo(o);
+        }
+    }
+
+    private static JsonNode tree(Object payload) {
+        return EventJson.mapper().valueToTree(payload);
+    }
+}
