@@ -1,0 +1,141 @@
+package dev.ecopulse.collector.run;
+
+import dev.ecopulse.collector.config.CollectConfig;
+import dev.ecopulse.collector.messaging.ObservationPublisher;
+import dev.ecopulse.collector.messaging.PublishException;
+import dev.ecopulse.contract.catalog.Catalog;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/** Runs the collector, one run at a time, and remembers the recent runs for the progress API. */
+@ApplicationScoped
+public class RunManager {
+
+    private static final Logger LOG = Logger.getLogger(RunManager.class);
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Collector collector;
+    private final Catalog catalog;
+    private final ObservationPublisher publisher;
+    private final RunMetrics metrics;
+    private final CollectConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicReference<CollectionRun> running = new AtomicReference<>();
+    private final Deque<CollectionRun> finished = new ArrayDeque<>();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "collection-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RunManager(Collector collector, Catalog catalog, ObservationPublisher publisher, RunMetrics metrics,
+            CollectConfig config) {
+        this.collector = collector;
+        this.catalog = catalog;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    @PostConstruct
+    void registerMetrics() {
+        metrics.register(collector.source().id());
+    }
+
+    /** Starts a run in the background; throws {@link RunInProgressException} while another one runs. */
+    public RunStatus start(RunStatus.Trigger trigger) {
+        String id = collector.source().id() + "-" + ID_TIME.format(clock.instant()) + "-"
+                + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+        CollectionRun run = new CollectionRun(id, collector.source().id(), trigger, collector.targets(catalog),
+                collector.targetUnit(), publisher::publish, clock);
+        CollectionRun other = running.compareAndExchange(null, run);
+        if (other != null) {
+            throw new RunInProgressException(other.runId());
+        }
+        metrics.started();
+        executor.execute(() -> execute(run));
+        return run.snapshot();
+    }
+
+    private void execute(CollectionRun run) {
+        LOG.infof("Run %s started (%s): %d %s", run.runId(), run.snapshot().trigger(), run.targets().size(),
+                collector.targetUnit());
+        try {
+            collector.collect(run);
+            run.finish();
+        } catch (PublishException e) {
+            run.fail("publishing to Kafka failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.fail("stopped: the service is shutting down");
+        } catch (Exception | LinkageError e) {
+            LOG.errorf(e, "Run %s failed", run.runId());
+            run.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            RunStatus status = run.snapshot();
+            metrics.finished(status, Duration.between(status.startedAt(), status.finishedAt()));
+            synchronized (finished) {
+                finished.addFirst(run);
+                while (finished.size() > config.history()) {
+                    finished.removeLast();
+                }
+            }
+            running.set(null);
+            LOG.infof("Run %s %s: %d published, %d failed, cost %d%s", run.runId(), status.state(),
+                    status.published(), status.failed(), status.cost(),
+                    status.failure() == null ? "" : " (" + status.failure() + ")");
+        }
+    }
+
+    public Optional<RunStatus> find(String runId) {
+        CollectionRun current = running.get();
+        if (current != null && current.runId().equals(runId)) {
+            return Optional.of(current.snapshot());
+        }
+        synchronized (finished) {
+            return finished.stream().filter(r -> r.runId().equals(runId)).findFirst().map(CollectionRun::snapshot);
+        }
+    }
+
+    /** The running run (if any) first, then the finished ones, newest first. */
+    public List<RunStatus> recent() {
+        List<RunStatus> runs = new ArrayList<>();
+        Optional.ofNullable(running.get()).ifPresent(r -> runs.add(r.snapshot()));
+        synchronized (finished) {
+            finished.forEach(r -> runs.add(r.snapshot()));
+        }
+        return runs;
+    }
+
+    public Optional<RunStatus> lastFinished() {
+        synchronized (finished) {
+            return Optional.ofNullable(finished.peekFirst()).map(CollectionRun::snapshot);
+        }
+    }
+
+    public Optional<RunStatus> current() {
+        return Optional.ofNullable(running.get()).map(CollectionRun::snapshot);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

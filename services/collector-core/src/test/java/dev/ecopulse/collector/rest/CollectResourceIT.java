@@ -1,0 +1,107 @@
+package dev.ecopulse.collector.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecopulse.collector.run.FakeCollectorControl;
+import dev.ecopulse.contract.event.CloudEventAttributes;
+import dev.ecopulse.contract.event.EventJson;
+import dev.ecopulse.contract.event.EventSchemas;
+import dev.ecopulse.contract.event.ObservationSource;
+import dev.ecopulse.contract.event.Topics;
+import dev.ecopulse.testsupport.KafkaBrokerResource;
+import dev.ecopulse.testsupport.TopicClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The shared run machinery on a real broker: admin key, one run at a time, progress, CloudEvents on the topic. */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+class CollectResourceIT {
+
+    private static final String KEY = "test-admin-key";
+
+    @AfterEach
+    void reset() {
+        FakeCollectorControl.reset();
+    }
+
+    @Test
+    void refusesToStartARunWithoutTheAdminKey() {
+        given().post("/api/v1/collect").then().statusCode(401).contentType("application/problem+json")
+                .body("detail", equalTo("missing X-Api-Key header"));
+        given().header("X-Api-Key", "guess").post("/api/v1/collect").then().statusCode(401)
+                .body("detail", equalTo("wrong X-Api-Key"));
+    }
+
+    @Test
+    void runsOneRunAtATimeAndPublishesOneCloudEventPerTarget() throws Exception {
+        FakeCollectorControl.holdRuns();
+        String runId = given().header("X-Api-Key", KEY).post("/api/v1/collect")
+                .then().statusCode(202).header("Location", startsWith("http"))
+                .body("state", equalTo("RUNNING")).body("total", equalTo(3)).body("unit", equalTo("packages"))
+                .extract().path("runId");
+
+        given().header("X-Api-Key", KEY).post("/api/v1/collect")
+                .then().statusCode(409).contentType("application/problem+json").body("runId", equalTo(runId));
+
+        FakeCollectorControl.release();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/collect/" + runId)
+                .then().statusCode(200).body("state", equalTo("SUCCEEDED")).body("published", equalTo(3))
+                .body("done", equalTo(3)).body("cost", equalTo(6)));
+        given().get("/api/v1/collect").then().statusCode(200).body("runId", hasItem(runId));
+
+        List<ConsumerRecord<String, String>> records = forRun(runId);
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("torch", "flax", "optax");
+        for (ConsumerRecord<String, String> record : records) {
+            Map<String, String> headers = TopicClient.headers(record);
+            assertThat(headers).containsEntry(CloudEventAttributes.HEADER_SPEC_VERSION, "1.0")
+                    .containsEntry(CloudEventAttributes.HEADER_TYPE, ObservationSource.PYPI.eventType())
+                    .containsEntry(CloudEventAttributes.HEADER_SOURCE, "/collectors/pypi")
+                    .containsEntry(CloudEventAttributes.HEADER_SUBJECT, record.key())
+                    .containsEntry(CloudEventAttributes.HEADER_CONTENT_TYPE, "application/json")
+                    .containsKeys(CloudEventAttributes.HEADER_ID, CloudEventAttributes.HEADER_TIME);
+            JsonNode payload = EventJson.mapper().readTree(record.value());
+            assertThat(EventSchemas.validate(ObservationSource.PYPI.eventType(), payload)).isEmpty();
+        }
+    }
+
+    @Test
+    void reportsTargetsWithoutObservationAsAPartialRun() {
+        FakeCollectorControl.failOn("flax");
+        String runId = given().header("X-Api-Key", KEY).post("/api/v1/collect").then().statusCode(202)
+                .extract().path("runId");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/collect/" + runId)
+                .then().body("state", equalTo("PARTIAL")).body("published", equalTo(2)).body("failed", equalTo(1))
+                .body("errors[0]", equalTo("flax flax: upstream answered 502 three times")));
+    }
+
+    @Test
+    void answersAnUnknownRunWithAProblem() {
+        given().get("/api/v1/collect/pypi-nope").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("no run 'pypi-nope' (only the last runs are kept)"));
+    }
+
+    private static List<ConsumerRecord<String, String>> forRun(String runId) throws Exception {
+        List<ConsumerRecord<String, String>> all = TopicClient.read(Topics.METRICS_PYPI, 3, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, String>> mine = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, String> r : all) {
+            if (runId.equals(EventJson.mapper().readTree(r.value()).path("runId").asText())) {
+                mine.add(r);
+            }
+        }
+        return mine;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ecopulse.collector.run;
+
+import dev.ecopulse.contract.catalog.Catalog;
+import dev.ecopulse.contract.event.ObservationSource;
+import dev.ecopulse.contract.event.PypiObservation;
+import dev.ecopulse.contract.event.SubjectStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** A collector that observes three PyPI packages of the catalog without any upstream, and can be held open. */
+@ApplicationScoped
+public class FakeCollector implements Collector {
+
+    static volatile CountDownLatch gate = new CountDownLatch(0);
+    static volatile String failOn;
+
+    @Override
+    public ObservationSource source() {
+        return ObservationSource.PYPI;
+    }
+
+    @Override
+    public List<CollectionTarget> targets(Catalog catalog) {
+        return List.of(new CollectionTarget("torch", "torch"), new CollectionTarget("flax", "flax"),
+                new CollectionTarget("optax", "optax"));
+    }
+
+    @Override
+    public String targetUnit() {
+        return "packages";
+    }
+
+    @Override
+    public void collect(RunContext run) throws InterruptedException {
+        if (!gate.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the test never opened the gate");
+        }
+        for (CollectionTarget target : run.targets()) {
+            run.addCost(2);
+            if (target.subject().equals(failOn)) {
+                run.failed(target, "upstream answered 502 three times");
+                continue;
+            }
+            run.publish(new PypiObservation(target.projectId(), target.subject(), Instant.now(), run.runId(),
+                    SubjectStatus.FOUND, new PypiObservation.Registry("1.0.0", null, null, 3L, null, null, null,
+                            null, null, null, null, null, null),
+                    null, null, List.of()));
+        }
+    }
+}

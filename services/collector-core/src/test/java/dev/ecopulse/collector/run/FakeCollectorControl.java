@@ -1,0 +1,28 @@
+package dev.ecopulse.collector.run;
+
+import java.util.concurrent.CountDownLatch;
+
+/** Lets tests in other packages steer {@link FakeCollector}. */
+public final class FakeCollectorControl {
+
+    private FakeCollectorControl() {
+    }
+
+    public static void holdRuns() {
+        FakeCollector.gate = new CountDownLatch(1);
+    }
+
+    public static void release() {
+        FakeCollector.gate.countDown();
+    }
+
+    public static void failOn(String subject) {
+        FakeCollector.failOn = subject;
+    }
+
+    public static void reset() {
+        release();
+        FakeCollector.gate = new CountDownLatch(0);
+        FakeCollector.failOn = null;
+    }
+}
