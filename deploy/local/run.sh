@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Runs the whole ecopulse stack on this machine: a Kafka broker (KRaft), the embedded store (mongo-java-server on an
+# H2 file), then the aggregator and the three collectors, each from its packaged jar. Ctrl-C stops everything.
+#
+#   deploy/local/run.sh            build what is missing, start, wait until every service is ready
+#   deploy/local/run.sh --rebuild  rebuild the jars first
+#
+# Environment (all optional):
+#   KAFKA_BOOTSTRAP_SERVERS             use this Kafka instead of starting one
+#   QUARKUS_MONGODB_CONNECTION_STRING   use this MongoDB instead of starting the embedded store
+#   KAFKA_PORT (9092) KAFKA_CONTROLLER_PORT (9093) STORE_PORT (27017)
+#   AGGREGATOR_PORT (8080) GITHUB_COLLECTOR_PORT (8081) PYPI_COLLECTOR_PORT (8082) MAVEN_COLLECTOR_PORT (8083)
+#   ECOPULSE_DATA_DIR (.local-data)     where the broker, the store, the logs and the admin key live
+#   ECOPULSE_ADMIN_KEY                  admin key for POST /api/v1/collect (generated and kept in the data dir if unset)
+#   GITHUB_TOKEN, ECOPULSE_CATALOG_PATH and every other ECOPULSE_* / QUARKUS_* variable reach the services as they are
+#   ECOPULSE_READY_TIMEOUT (90)         seconds each process may take to become ready
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+
+REBUILD=false
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) REBUILD=true ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+DATA_DIR="${ECOPULSE_DATA_DIR:-$ROOT/.local-data}"
+LOG_DIR="$DATA_DIR/logs"
+READY_TIMEOUT="${ECOPULSE_READY_TIMEOUT:-90}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+STORE_PORT="${STORE_PORT:-27017}"
+SERVICES=(aggregator github-collector pypi-collector maven-collector)
+declare -A PORTS=(
+  [aggregator]="${AGGREGATOR_PORT:-8080}"
+  [github-collector]="${GITHUB_COLLECTOR_PORT:-8081}"
+  [pypi-collector]="${PYPI_COLLECTOR_PORT:-8082}"
+  [maven-collector]="${MAVEN_COLLECTOR_PORT:-8083}"
+)
+INFRA_DIR="$ROOT/deploy/local/infra/target"
+PIDS=()
+NAMES=()
+
+say() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
+fail() { say "ERROR: $*" >&2; exit 1; }
+
+jar_of() { echo "$ROOT/services/$1/target/quarkus-app/quarkus-app.jar"; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# --- stop everything we started, newest first, and wait for each process to end ---------------------------------
+stopping=false
+stop_all() {
+  $stopping && return
+  stopping=true
+  trap - INT TERM
+  say "Stopping..."
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    local pid="${PIDS[$i]}" name="${NAMES[$i]}"
+    kill -0 "$pid" 2>/dev/null || continue
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then
+      say "  $name did not stop within 30 s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+    say "  $name stopped"
+  done
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all' EXIT
+
+start() { # name, then the command
+  local name="$1"; shift
+  "$@" >>"$LOG_DIR/$name.log" 2>&1 &
+  PIDS+=("$!")
+  NAMES+=("$name")
+}
+
+wait_until() { # name, pid, check command...
+  local name="$1" pid="$2"; shift 2
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until "$@"; do
+    kill -0 "$pid" 2>/dev/null || { tail -n 40 "$LOG_DIR/$name.log" >&2; fail "$name exited during start (log: $LOG_DIR/$name.log)"; }
+    ((SECONDS < deadline)) || { tail -n 40 "$LOG_DIR/$name.log" >&2; fail "$name not ready after $READY_TIMEOUT s (log: $LOG_DIR/$name.log)"; }
+    sleep 1
+  done
+}
+
+service_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$1/q/health/ready"; }
+
+# --- preflight ---------------------------------------------------------------------------------------------------
+command -v java >/dev/null || fail "java is not on the PATH (JDK 17 needed)"
+command -v curl >/dev/null || fail "curl is needed to check readiness (apt-get install curl)"
+for s in "${SERVICES[@]}"; do
+  port_in_use "${PORTS[$s]}" && fail "port ${PORTS[$s]} for $s is in use (is the stack already running?)"
+done
+if [ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
+  port_in_use "$KAFKA_PORT" && fail "port $KAFKA_PORT for Kafka is in use (set KAFKA_PORT, or KAFKA_BOOTSTRAP_SERVERS to use that broker)"
+fi
+if [ -z "${QUARKUS_MONGODB_CONNECTION_STRING:-}" ]; then
+  port_in_use "$STORE_PORT" && fail "port $STORE_PORT for the store is in use (set STORE_PORT, or QUARKUS_MONGODB_CONNECTION_STRING to use that MongoDB)"
+fi
+mkdir -p "$LOG_DIR"
+
+# --- build what is missing -----------------------------------------------------------------------------------------
+missing=false
+for s in "${SERVICES[@]}"; do [ -f "$(jar_of "$s")" ] || missing=true; done
+[ -f "$INFRA_DIR/ecopulse-local-infra.jar" ] || missing=true
+if $REBUILD || $missing; then
+  say "Building the services (./mvnw package -DskipTests)..."
+  ./mvnw -B -q package -DskipTests || fail "the build failed"
+fi
+say "Build ready; starting the stack (logs in $LOG_DIR)"
+
+if [ -z "${ECOPULSE_ADMIN_KEY:-}" ]; then
+  [ -s "$DATA_DIR/admin-key" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' '-_' >"$DATA_DIR/admin-key")
+  ECOPULSE_ADMIN_KEY="$(cat "$DATA_DIR/admin-key")"
+fi
+export ECOPULSE_ADMIN_KEY
+
+INFRA_CP="$INFRA_DIR/ecopulse-local-infra.jar:$INFRA_DIR/lib/*"
+
+# --- Kafka ---------------------------------------------------------------------------------------------------------
+if [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
+  say "Kafka: using $KAFKA_BOOTSTRAP_SERVERS (no local broker started)"
+else
+  start kafka java -Xmx512m -Xms128m -cp "$INFRA_CP" dev.ecopulse.infra.KafkaBrokerMain \
+    --data "$DATA_DIR/kafka" --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT"
+  wait_until kafka "${PIDS[-1]}" grep -q "Kafka broker ready" "$LOG_DIR/kafka.log"
+  export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+  say "Kafka ready on $KAFKA_BOOTSTRAP_SERVERS (data in $DATA_DIR/kafka)"
+fi
+
+# --- store ---------------------------------------------------------------------------------------------------------
+if [ -n "${QUARKUS_MONGODB_CONNECTION_STRING:-}" ]; then
+  say "Store: using the MongoDB in QUARKUS_MONGODB_CONNECTION_STRING (no embedded store started)"
+else
+  start store java -Xmx512m -Xms64m -cp "$INFRA_CP" dev.ecopulse.infra.StoreMain \
+    --data "$DATA_DIR/store/ecopulse.mv" --port "$STORE_PORT"
+  wait_until store "${PIDS[-1]}" grep -q "Store ready" "$LOG_DIR/store.log"
+  export QUARKUS_MONGODB_CONNECTION_STRING="mongodb://127.0.0.1:$STORE_PORT"
+  say "Store ready on $QUARKUS_MONGODB_CONNECTION_STRING (data in $DATA_DIR/store)"
+fi
+
+# --- services: started together, then each waited for --------------------------------------------------------------
+for s in "${SERVICES[@]}"; do
+  start "$s" env QUARKUS_HTTP_PORT="${PORTS[$s]}" java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -jar "$(jar_of "$s")"
+done
+for i in "${!SERVICES[@]}"; do
+  s="${SERVICES[$i]}"
+  wait_until "$s" "${PIDS[$((${#PIDS[@]} - ${#SERVICES[@]} + i))]}" service_ready "${PORTS[$s]}"
+  say "$s ready on http://localhost:${PORTS[$s]}"
+done
+
+cat <<EOF
+
+ecopulse is running. Ctrl-C stops everything.
+  aggregator        http://localhost:${PORTS[aggregator]}/api/v1        (Swagger UI: /q/swagger-ui)
+  github-collector  http://localhost:${PORTS[github-collector]}/api/v1/collect
+  pypi-collector    http://localhost:${PORTS[pypi-collector]}/api/v1/collect
+  maven-collector   http://localhost:${PORTS[maven-collector]}/api/v1/collect
+  Kafka             ${KAFKA_BOOTSTRAP_SERVERS}
+  MongoDB protocol  ${QUARKUS_MONGODB_CONNECTION_STRING}
+  metrics           /q/metrics on every service; health /q/health
+  admin key         ${ECOPULSE_ADMIN_KEY}   (header X-Api-Key; kept in $DATA_DIR/admin-key)
+  logs              $LOG_DIR
+
+EOF
+
+# --- keep running until Ctrl-C or until a process dies --------------------------------------------------------------
+while true; do
+  for i in "${!PIDS[@]}"; do
+    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      say "${NAMES[$i]} exited unexpectedly (log: $LOG_DIR/${NAMES[$i]}.log); stopping the rest"
+      exit 1
+    fi
+  done
+  sleep 2
+done
