@@ -32,8 +32,14 @@ public final class TopicClient {
      * records or {@code timeout} passes, and returns every record read.
      */
     public static List<ConsumerRecord<String, String>> read(String topic, int atLeast, Duration timeout) {
+        return read(KafkaBrokerResource.bootstrapServers(), topic, atLeast, timeout);
+    }
+
+    /** As {@link #read(String, int, Duration)}, from the broker at {@code bootstrapServers}. */
+    public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic, int atLeast,
+            Duration timeout) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(bootstrapServers))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (records.size() < atLeast && System.nanoTime() < deadline) {
@@ -68,9 +74,9 @@ public final class TopicClient {
         }
     }
 
-    private static Properties consumerProperties() {
+    private static Properties consumerProperties(String bootstrapServers) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
