@@ -1,0 +1,129 @@
+package dev.ecopulse.system;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import dev.ecopulse.contract.event.CloudEventAttributes;
+import dev.ecopulse.contract.event.EventJson;
+import dev.ecopulse.contract.event.Topics;
+import dev.ecopulse.infra.EmbeddedStore;
+import dev.ecopulse.infra.SingleNodeKafka;
+import dev.ecopulse.testsupport.FreePorts;
+import dev.ecopulse.testsupport.TopicClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged PyPI collector and aggregator as processes: the collector's records go through the real broker, the
+ * aggregator writes them through the MongoDB driver into mongo-java-server, and they come back over REST.
+ */
+class CollectorToAggregatorIT {
+
+    private static final String ADMIN_KEY = "system-test-key";
+
+    private static SingleNodeKafka kafka;
+    private static EmbeddedStore store;
+    private static WireMockServer upstream;
+    private static ServiceProcess aggregator;
+    private static ServiceProcess collector;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path kafkaData = Files.createDirectories(Path.of("target", "system-tests")).resolve("kafka-" + System.nanoTime());
+        kafka = SingleNodeKafka.start(kafkaData, "127.0.0.1", FreePorts.next(), FreePorts.next());
+        kafka.createTopics(Topics.ALL, 3);
+        store = EmbeddedStore.inMemory("127.0.0.1", FreePorts.next());
+        upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").usingFilesUnderClasspath("stubs"));
+        upstream.start();
+
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "QUARKUS_MONGODB_CONNECTION_STRING", store.connectionString(),
+                "ECOPULSE_CATALOG_PATH", Path.of("src/test/resources/system-catalog.yaml").toAbsolutePath().toString(),
+                "ECOPULSE_ADMIN_KEY", ADMIN_KEY,
+                "ECOPULSE_COLLECT_ON_START", "false",
+                "ECOPULSE_PYPI_URL", upstream.baseUrl(),
+                "ECOPULSE_PYPISTATS_URL", upstream.baseUrl(),
+                "ECOPULSE_DEPSDEV_URL", upstream.baseUrl());
+        aggregator = ServiceProcess.start("aggregator", FreePorts.next(), env);
+        collector = ServiceProcess.start("pypi-collector", FreePorts.next(), env);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> aggregator.ready() && collector.ready());
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {collector, aggregator}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+        if (upstream != null) {
+            upstream.stop();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void aCollectedObservationIsStoredOnceAndServedByTheAggregator() throws Exception {
+        assertThat(collector.post("/api/v1/collect", Map.of()).statusCode()).isEqualTo(401);
+        var started = collector.post("/api/v1/collect", Map.of("X-Api-Key", ADMIN_KEY));
+        assertThat(started.statusCode()).isEqualTo(202);
+        String runId = EventJson.mapper().readTree(started.body()).get("runId").asText();
+
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> json(collector.get("/api/v1/collect/" + runId).body()).get("state").asText(),
+                state -> !state.equals("RUNNING"));
+        JsonNode run = json(collector.get("/api/v1/collect/" + runId).body());
+        assertThat(run.get("published").asInt()).as(run.toString()).isEqualTo(2);
+
+        // on the broker: one CloudEvent per package, keyed by project
+        List<ConsumerRecord<String, String>> records = TopicClient.read(kafka.bootstrapServers(),
+                Topics.METRICS_PYPI, 2, Duration.ofSeconds(30));
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("flax", "optax");
+        String flaxEventId = records.stream().filter(r -> r.key().equals("flax")).findFirst()
+                .map(r -> TopicClient.headers(r).get(CloudEventAttributes.HEADER_ID)).orElseThrow();
+
+        // over REST from the aggregator
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode history = json(aggregator.get("/api/v1/projects/flax/observations").body());
+            assertThat(history).hasSize(1);
+            assertThat(history.get(0).get("id").asText()).isEqualTo(flaxEventId);
+            assertThat(history.get(0).get("source").asText()).isEqualTo("pypi");
+            assertThat(history.get(0).get("payload").get("packageName").asText()).isEqualTo("flax");
+            assertThat(history.get(0).get("payload").get("pypi").get("latestVersion").asText()).isEqualTo("0.12.1");
+        });
+
+        // in the store, through the driver: stored once, under the event's id
+        try (MongoClient client = MongoClients.create(store.connectionString())) {
+            var observations = client.getDatabase("ecopulse").getCollection("observations");
+            assertThat(observations.countDocuments(Filters.eq("projectId", "flax"))).isEqualTo(1);
+            Document flax = observations.find(Filters.eq("_id", flaxEventId)).first();
+            assertThat(flax).isNotNull();
+            assertThat(flax.getString("source")).isEqualTo("pypi");
+        }
+    }
+
+    private static JsonNode json(String body) throws Exception {
+        return EventJson.mapper().readTree(body);
+    }
+}
