@@ -26,9 +26,18 @@ public record MavenObservation(
         missing = missing == null ? List.of() : List.copyOf(missing);
     }
 
-    /** From maven-metadata.xml; the highest version is computed with Maven's version ordering. */
+    /**
+     * From maven-metadata.xml; the highest versions are computed with Maven's version ordering.
+     * {@code highestReleaseVersion} is the highest that is not a pre-release (alpha, beta, milestone, rc, snapshot,
+     * preview, dev...): the version whose dependents {@code depsdev} counts.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Metadata(Long versionCount, String highestVersion, Instant lastUpdated) {
+    public record Metadata(Long versionCount, String highestVersion, Instant lastUpdated,
+            String highestReleaseVersion) {
+
+        public Metadata(Long versionCount, String highestVersion, Instant lastUpdated) {
+            this(versionCount, highestVersion, lastUpdated, null);
+        }
     }
 
     /** From the release timestamps of every version in the Central search API. */

@@ -33,7 +33,7 @@ class EventSchemasTest {
 
     static MavenObservation maven() {
         return new MavenObservation("torch", "org.pytorch:pytorch_android", T, "run-1", SubjectStatus.FOUND,
-                new MavenObservation.Metadata(14L, "2.1.0", T),
+                new MavenObservation.Metadata(14L, "2.2.0-rc1", T, "2.1.0"),
                 new MavenObservation.Releases(Instant.parse("2019-10-10T00:00:00Z"), T, 0L, 120.0, 700L, 0.1),
                 null, List.of(new MissingSignal("depsdev", "not available for this artifact")));
     }
@@ -60,6 +60,21 @@ class EventSchemasTest {
         assertThat(json.has("contributors")).isFalse();
         assertThat(json.get("missing").get(0).get("signal").asText()).isEqualTo("contributors");
         assertThat(json.get("observedAt").asText()).isEqualTo("2026-11-28T10:15:00Z");
+    }
+
+    @Test
+    void mavenHighestReleaseVersionIsOptionalAndMustBeText() {
+        JsonNode withRelease = tree(maven());
+        assertThat(withRelease.get("repository").get("highestReleaseVersion").asText()).isEqualTo("2.1.0");
+
+        MavenObservation.Metadata older = new MavenObservation.Metadata(14L, "2.1.0", T);
+        JsonNode without = tree(older);
+        assertThat(without.has("highestReleaseVersion")).isFalse();
+
+        ObjectNode wrong = (ObjectNode) withRelease;
+        ((ObjectNode) wrong.get("repository")).put("highestReleaseVersion", 2);
+        assertThat(EventSchemas.validate(ObservationSource.MAVEN.eventType(), wrong)).singleElement()
+                .asString().contains("highestReleaseVersion");
     }
 
     @Test
