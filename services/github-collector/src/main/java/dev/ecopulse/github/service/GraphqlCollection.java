@@ -1,0 +1,148 @@
+package dev.ecopulse.github.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.collector.run.RunContext;
+import dev.ecopulse.github.client.Answer;
+import dev.ecopulse.github.client.Endpoint;
+import dev.ecopulse.github.client.GithubApi;
+import dev.ecopulse.github.client.GithubCaller;
+import dev.ecopulse.github.client.RateLimits;
+import dev.ecopulse.github.client.Sleeper;
+import dev.ecopulse.github.client.UpstreamException;
+import dev.ecopulse.github.config.GithubConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Collection with a token: one GraphQL query per batch of repositories for every signal but the contributor count,
+ * then one conditional REST request per repository for that count. A few extra queries only where needed: closed-issue
+ * searches under a repository's new name, and further release pages of a repository with over 100 releases a year.
+ */
+@ApplicationScoped
+public class GraphqlCollection {
+
+    static final String VIA = "graphql";
+    /** Release pages read per repository at most (the first one included). */
+    static final int MAX_RELEASE_PAGES = 10;
+
+    private static final Logger LOG = Logger.getLogger(GraphqlCollection.class);
+
+    private final GithubApi api;
+    private final GithubCaller caller;
+    private final RateLimits limits;
+    private final ContributorCounter contributors;
+    private final Sleeper sleeper;
+    private final GithubConfig config;
+
+    GraphqlCollection(@RestClient GithubApi api, GithubCaller caller, RateLimits limits,
+            ContributorCounter contributors, Sleeper sleeper, GithubConfig config) {
+        this.api = api;
+        this.caller = caller;
+        this.limits = limits;
+        this.contributors = contributors;
+        this.sleeper = sleeper;
+        this.config = config;
+    }
+
+    public void collect(RunContext run) throws InterruptedException {
+        List<CollectionTarget> targets = run.targets();
+        for (int from = 0; from < targets.size(); from += config.batchSize()) {
+            collectBatch(run, targets.subList(from, Math.min(targets.size(), from + config.batchSize())));
+        }
+    }
+
+    private void collectBatch(RunContext run, List<CollectionTarget> batch) throws InterruptedException {
+        List<RepositorySnapshot> snapshots = batch.stream().map(t -> new RepositorySnapshot(t, VIA)).toList();
+        Windows windows = new Windows(sleeper.now());
+        List<SignalsReader.PendingReleases> pending = List.of();
+        try {
+            GraphqlQueries.Query query = GraphqlQueries.signals(
+                    snapshots.stream().map(RepositorySnapshot::requested).toList(), windows);
+            Answer answer = query(run, query, GraphqlQueries.estimatedPoints(batch.size()));
+            pending = SignalsReader.read(account(run, answer), snapshots, windows, answer.receivedAt());
+        } catch (UpstreamException e) {
+            LOG.warnf("Run %s: GraphQL query for %d repositories failed: %s", run.runId(), batch.size(),
+                    e.getMessage());
+            run.error("GraphQL query for " + batch.size() + " repositories: " + e.getMessage());
+            snapshots.forEach(s -> s.missAll(Signal.FROM_GRAPHQL, e.getMessage()));
+        }
+        recountClosedIssuesOfMoved(run, snapshots, windows);
+        for (SignalsReader.PendingReleases p : pending) {
+            readMoreReleases(run, p);
+        }
+        for (RepositorySnapshot snapshot : snapshots) {
+            if (!snapshot.isNotFound()) {
+                contributors.count(run, snapshot);
+            }
+            Publishing.publish(run, snapshot, config.observedAtTolerance());
+        }
+    }
+
+    /** GitHub search does not follow renames: count the closed issues again under the new names. */
+    private void recountClosedIssuesOfMoved(RunContext run, List<RepositorySnapshot> snapshots, Windows windows)
+            throws InterruptedException {
+        List<RepositorySnapshot> moved = snapshots.stream().filter(RepositorySnapshot::isMoved).toList();
+        if (moved.isEmpty()) {
+            return;
+        }
+        moved.forEach(s -> s.forget(Signal.ISSUES_CLOSED_LAST_90_DAYS));
+        try {
+            GraphqlQueries.Query query = GraphqlQueries.closedIssues(
+                    moved.stream().map(RepositorySnapshot::current).toList(), windows);
+            Answer answer = query(run, query, 1);
+            GraphqlAnswer parsed = account(run, answer);
+            for (int i = 0; i < moved.size(); i++) {
+                SignalsReader.readClosedIssues(parsed, "c" + i, moved.get(i), answer.receivedAt());
+            }
+        } catch (UpstreamException e) {
+            moved.forEach(s -> s.miss(Signal.ISSUES_CLOSED_LAST_90_DAYS, e.getMessage()));
+        }
+    }
+
+    private void readMoreReleases(RunContext run, SignalsReader.PendingReleases pending)
+            throws InterruptedException {
+        RepositorySnapshot snapshot = pending.snapshot();
+        ReleaseTally tally = pending.tally();
+        try {
+            Answer answer = null;
+            while (!tally.complete() && tally.pages() < MAX_RELEASE_PAGES) {
+                answer = query(run, GraphqlQueries.releasesAfter(snapshot.current(), tally.nextCursor()), 1);
+                GraphqlAnswer parsed = account(run, answer);
+                JsonNode releases = parsed.alias("r0").map(r -> r.path("releases"))
+                        .orElseThrow(() -> new UnreadableAnswerException(parsed.reasonFor("r0")));
+                tally.addGraphqlPage(releases);
+            }
+            if (!tally.complete()) {
+                snapshot.miss(Signal.RELEASES_LAST_365_DAYS, "more than "
+                        + MAX_RELEASE_PAGES * GraphqlQueries.RELEASES_PAGE + " releases in the last 365 days");
+            }
+            SignalsReader.finishReleases(snapshot, tally, pending.latestRelease(),
+                    answer == null ? sleeper.now() : answer.receivedAt());
+        } catch (UpstreamException e) {
+            snapshot.missAll(List.of(Signal.RELEASES_LAST_365_DAYS, Signal.LATEST_RELEASE_TAG,
+                    Signal.LATEST_RELEASE_AT), e.getMessage());
+        }
+    }
+
+    private Answer query(RunContext run, GraphqlQueries.Query query, long estimatedPoints)
+            throws InterruptedException {
+        Answer answer = caller.call(Endpoint.GRAPHQL, estimatedPoints, run, () -> api.graphql(query.body()));
+        if (answer.status() != 200) {
+            throw new UpstreamException(RestAnswers.describe(answer));
+        }
+        return answer;
+    }
+
+    /** Reads the answer and books its {@code rateLimit}: the budget left and the points it cost. */
+    private GraphqlAnswer account(RunContext run, Answer answer) {
+        GraphqlAnswer parsed = GraphqlAnswer.of(answer);
+        parsed.rateLimit().ifPresent(rate -> {
+            limits.update(Endpoint.GRAPHQL.resource(), rate.limit(), rate.remaining(), rate.resetAt());
+            caller.countPoints(rate.cost(), run);
+        });
+        return parsed;
+    }
+}

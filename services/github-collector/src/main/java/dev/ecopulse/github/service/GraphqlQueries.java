@@ -1,0 +1,121 @@
+package dev.ecopulse.github.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecopulse.contract.event.EventJson;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The GraphQL queries the collector sends. Values travel as variables, never spliced into the query text. Repository
+ * {@code i} of a batch is aliased {@code r<i>}, its closed-issue search {@code c<i>}; every query also reads
+ * {@code rateLimit}.
+ */
+public final class GraphqlQueries {
+
+    /** Releases read per page: enough to count a year of releases of nearly every project in one query. */
+    public static final int RELEASES_PAGE = 100;
+
+    /** Topics read per repository: GitHub allows at most 20. */
+    public static final int TOPICS = 20;
+
+    static final String RATE_LIMIT = "  rateLimit { cost limit remaining used resetAt }\n";
+
+    static final String RELEASE_NODES = "totalCount pageInfo { hasNextPage endCursor }"
+            + " nodes { tagName publishedAt createdAt isDraft isPrerelease }";
+
+    static final String SIGNALS = """
+            fragment signals on Repository {
+              nameWithOwner
+              stargazerCount
+              forkCount
+              watchers { totalCount }
+              issues(states: OPEN) { totalCount }
+              pullRequests(states: OPEN) { totalCount }
+              createdAt
+              pushedAt
+              isArchived
+              licenseInfo { spdxId }
+              primaryLanguage { name }
+              repositoryTopics(first: %d) { nodes { topic { name } } }
+              latestRelease { tagName publishedAt isPrerelease }
+              releases(first: %d, orderBy: {field: CREATED_AT, direction: DESC}) { %s }
+              defaultBranchRef {
+                target {
+                  ... on Commit {
+                    last90Days: history(since: $last90Start) { totalCount }
+                    previous90Days: history(since: $previous90Start, until: $last90Start) { totalCount }
+                  }
+                }
+              }
+            }
+            """.formatted(TOPICS, RELEASES_PAGE, RELEASE_NODES);
+
+    private GraphqlQueries() {
+    }
+
+    /** A query text and its variables, ready to send. */
+    public record Query(String text, Map<String, Object> variables) {
+
+        /** The request body GitHub expects: {@code {"query": ..., "variables": {...}}}. */
+        public String body() {
+            ObjectNode body = EventJson.mapper().createObjectNode();
+            body.put("query", text);
+            body.set("variables", EventJson.mapper().valueToTree(variables));
+            return body.toString();
+        }
+    }
+
+    /** Every signal but the contributor count for a batch of repositories, in one query. */
+    public static Query signals(List<RepositoryName> repositories, Windows windows) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("last90Start", windows.last90DaysStart().toString());
+        variables.put("previous90Start", windows.previous90DaysStart().toString());
+        StringBuilder declarations = new StringBuilder("$last90Start: GitTimestamp!, $previous90Start: GitTimestamp!");
+        StringBuilder fields = new StringBuilder(RATE_LIMIT);
+        for (int i = 0; i < repositories.size(); i++) {
+            RepositoryName repository = repositories.get(i);
+            variables.put("o" + i, repository.owner());
+            variables.put("n" + i, repository.name());
+            variables.put("q" + i, windows.closedIssuesQuery(repository.fullName()));
+            declarations.append(", $o").append(i).append(": String!, $n").append(i).append(": String!, $q")
+                    .append(i).append(": String!");
+            fields.append("  r").append(i).append(": repository(owner: $o").append(i).append(", name: $n").append(i)
+                    .append(") { ...signals }\n");
+            fields.append("  c").append(i).append(": search(query: $q").append(i)
+                    .append(", type: ISSUE, first: 0) { issueCount }\n");
+        }
+        return new Query("query Signals(" + declarations + ") {\n" + fields + "}\n" + SIGNALS, variables);
+    }
+
+    /** Only the closed-issue searches, for repositories found under a new name (search does not follow renames). */
+    public static Query closedIssues(List<RepositoryName> repositories, Windows windows) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        StringBuilder declarations = new StringBuilder();
+        StringBuilder fields = new StringBuilder(RATE_LIMIT);
+        for (int i = 0; i < repositories.size(); i++) {
+            variables.put("q" + i, windows.closedIssuesQuery(repositories.get(i).fullName()));
+            declarations.append(i == 0 ? "" : ", ").append("$q").append(i).append(": String!");
+            fields.append("  c").append(i).append(": search(query: $q").append(i)
+                    .append(", type: ISSUE, first: 0) { issueCount }\n");
+        }
+        return new Query("query ClosedIssues(" + declarations + ") {\n" + fields + "}\n", variables);
+    }
+
+    /** The next page of a repository's releases, newest first, after {@code cursor}. */
+    public static Query releasesAfter(RepositoryName repository, String cursor) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("owner", repository.owner());
+        variables.put("name", repository.name());
+        variables.put("after", cursor);
+        String text = "query Releases($owner: String!, $name: String!, $after: String!) {\n" + RATE_LIMIT
+                + "  r0: repository(owner: $owner, name: $name) {\n    releases(first: " + RELEASES_PAGE
+                + ", after: $after, orderBy: {field: CREATED_AT, direction: DESC}) { " + RELEASE_NODES + " }\n  }\n}\n";
+        return new Query(text, variables);
+    }
+
+    /** GitHub's cost formula for {@link #signals}: about 8 connections per repository, 100 requests per point. */
+    public static long estimatedPoints(int repositories) {
+        return Math.max(1, Math.round(repositories * 8 / 100.0));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ecopulse.github.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** The time windows of the activity signals, counted back from {@code asOf} (whole seconds). */
+public record Windows(Instant asOf) {
+
+    public static final Duration QUARTER = Duration.ofDays(90);
+    public static final Duration YEAR = Duration.ofDays(365);
+
+    public Windows {
+        asOf = asOf.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Start of the last 90 days; end of the 90 days before them. */
+    public Instant last90DaysStart() {
+        return asOf.minus(QUARTER);
+    }
+
+    /** Start of the 90 days before the last 90. */
+    public Instant previous90DaysStart() {
+        return asOf.minus(QUARTER.multipliedBy(2));
+    }
+
+    public Instant last365DaysStart() {
+        return asOf.minus(YEAR);
+    }
+
+    /** The GitHub search for issues closed in the last 90 days of {@code repository} ({@code owner/name}). */
+    public String closedIssuesQuery(String repository) {
+        // search dates take an offset: 2026-08-30T10:15:00+00:00
+        String since = last90DaysStart().toString().replace("Z", "+00:00");
+        return "repo:" + repository + " is:issue is:closed closed:>=" + since;
+    }
+}
