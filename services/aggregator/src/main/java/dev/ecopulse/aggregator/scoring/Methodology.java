@@ -1,0 +1,106 @@
+package dev.ecopulse.aggregator.scoring;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The scoring methodology: bands, the maturity model of each level (dimensions and their weighted, thresholded
+ * signals) and the momentum model. Read from one file by {@link MethodologyLoader}, which validates all of it.
+ */
+public record Methodology(
+        String version,
+        String origin,
+        String direction,
+        String formula,
+        double minimumCoverage,
+        Duration staleAfter,
+        int activeWithinDays,
+        List<String> deploymentTopics,
+        List<Band> bands,
+        Model project,
+        Model framework,
+        MomentumModel momentum) {
+
+    /** Band of a score whose coverage is below {@link #minimumCoverage()}. */
+    public static final String INSUFFICIENT_DATA = "Insufficient data";
+    /** Band of a subject with no data at all. */
+    public static final String NO_DATA = "No data";
+
+    public Methodology {
+        deploymentTopics = List.copyOf(deploymentTopics);
+        bands = List.copyOf(bands);
+    }
+
+    public Model model(Level level) {
+        return level == Level.PROJECT ? project : framework;
+    }
+
+    /** The band a score falls in; bands are ordered from the highest minimum down to 0. */
+    public String band(double score) {
+        return bands.stream().filter(b -> score >= b.min()).findFirst().map(Band::name)
+                .orElse(bands.get(bands.size() - 1).name());
+    }
+
+    /** A named score range: a score is in the first band (from the top) whose minimum it reaches. */
+    public record Band(String name, double min) {
+    }
+
+    /** The maturity model of one level: its dimensions in order. */
+    public record Model(List<Dimension> dimensions) {
+
+        public Model {
+            dimensions = List.copyOf(dimensions);
+        }
+
+        public Stream<WeightedSignal> signals() {
+            return dimensions.stream().flatMap(d -> d.signals().stream());
+        }
+
+        public double totalWeight() {
+            return signals().mapToDouble(WeightedSignal::weight).sum();
+        }
+
+        public Optional<WeightedSignal> signal(Signal signal) {
+            return signals().filter(s -> s.signal() == signal).findFirst();
+        }
+    }
+
+    /** A group of signals scored together, e.g. adoption; its weight is the sum of its signals' weights. */
+    public record Dimension(String id, String description, List<WeightedSignal> signals) {
+
+        public Dimension {
+            signals = List.copyOf(signals);
+        }
+
+        public double weight() {
+            return signals.stream().mapToDouble(WeightedSignal::weight).sum();
+        }
+    }
+
+    /** A signal with its weight, the threshold where it stops counting more, and its scale. */
+    public record WeightedSignal(Signal signal, double weight, double threshold, Scale scale) {
+
+        public WeightedSignal {
+            Objects.requireNonNull(signal);
+            Objects.requireNonNull(scale);
+        }
+    }
+
+    /**
+     * Momentum: growth of each signal over 30 and 90 days, combined into an index by weight. A history-based growth
+     * needs a stored observation no more than {@code historyTolerance} older than the window's start.
+     */
+    public record MomentumModel(Duration historyTolerance, double steadyWithin, double growthCap,
+            List<MomentumWeight> signals) {
+
+        public MomentumModel {
+            signals = List.copyOf(signals);
+        }
+    }
+
+    public record MomentumWeight(MomentumSignal signal, double weight) {
+    }
+}

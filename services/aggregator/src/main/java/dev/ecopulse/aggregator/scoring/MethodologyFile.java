@@ -1,0 +1,35 @@
+package dev.ecopulse.aggregator.scoring;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The methodology file as written, before validation: every field may be absent or wrong. */
+record MethodologyFile(
+        String version,
+        String direction,
+        String formula,
+        Double minimumCoverage,
+        Duration staleAfter,
+        Integer activeWithinDays,
+        List<String> deploymentTopics,
+        List<BandEntry> bands,
+        List<DimensionEntry> project,
+        List<DimensionEntry> framework,
+        MomentumEntry momentum) {
+
+    record BandEntry(String name, Double min) {
+    }
+
+    record DimensionEntry(String dimension, String description, List<SignalEntry> signals) {
+    }
+
+    record SignalEntry(String signal, Double weight, Double threshold, String scale) {
+    }
+
+    record MomentumEntry(Duration historyTolerance, Double steadyWithin, Double growthCap,
+            List<MomentumWeightEntry> signals) {
+    }
+
+    record MomentumWeightEntry(String signal, Double weight) {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.ecopulse.aggregator.scoring;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every maturity signal the aggregator can derive from observations: its id (as used in the methodology file), what
+ * it measures, its unit, which way is better, where it applies and how a framework's value is made. Weights,
+ * thresholds and dimensions are not here: they live in the methodology file.
+ */
+public enum Signal {
+    STARS("stars", "GitHub stars", "stars", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
+    FORKS("forks", "GitHub forks", "forks", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
+    DOWNLOADS_30D("downloads30d", "PyPI downloads in the last 30 days, without mirrors, summed over packages",
+            "downloads", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
+    DEPENDENTS("dependents", "Packages depending directly on the latest versions (deps.dev), summed over packages",
+            "packages", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
+    COMMITS_90D("commits90d", "Commits on the default branch in the last 90 days", "commits",
+            Direction.HIGHER_IS_BETTER, Aggregate.SUM),
+    ISSUES_CLOSED_90D("issuesClosed90d", "Issues closed in the last 90 days", "issues", Direction.HIGHER_IS_BETTER,
+            Aggregate.SUM),
+    RELEASES_365D("releases365d", "Releases in the last 365 days (the busiest of GitHub, PyPI and Maven Central)",
+            "releases", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
+    DAYS_SINCE_RELEASE("daysSinceRelease", "Days from the latest release anywhere to the observation", "days",
+            Direction.LOWER_IS_BETTER, Aggregate.MEDIAN),
+    DAYS_SINCE_PUSH("daysSincePush", "Days from the last push to the repository to the observation", "days",
+            Direction.LOWER_IS_BETTER, Aggregate.MEDIAN),
+    CONTRIBUTORS("contributors", "GitHub contributors", "people", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
+    WATCHERS("watchers", "GitHub watchers", "people", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
+    AGE_MONTHS("ageMonths", "Months since the repository was created or the first release, whichever is older",
+            "months", Direction.HIGHER_IS_BETTER, Aggregate.MAX),
+    DEVELOPMENT_STATUS("developmentStatus",
+            "Highest PyPI 'Development Status' classifier (1 Planning .. 5 Production/Stable, 6 Mature; 7 Inactive"
+                    + " counts as 0)",
+            "level", Direction.HIGHER_IS_BETTER, Aggregate.MEDIAN),
+    STABLE_VERSION_SHARE("stableVersionShare", "Share of packages whose latest version is 1.0 or later",
+            "share", Direction.HIGHER_IS_BETTER, Aggregate.MEAN),
+    RELEASE_INTERVAL_DAYS("releaseIntervalDays", "Median days between releases (regular, frequent releases are"
+            + " better)", "days", Direction.LOWER_IS_BETTER, Aggregate.MEDIAN),
+    PRE_RELEASE_SHARE("preReleaseShare", "Share of Maven versions that are pre-releases", "share",
+            Direction.LOWER_IS_BETTER, Aggregate.MEAN),
+    YANKED_SHARE("yankedShare", "Share of PyPI releases that were yanked", "share", Direction.LOWER_IS_BETTER,
+            Aggregate.MEAN),
+    REGISTRIES("registries", "Package registries the project or ecosystem publishes to (PyPI, Maven Central)",
+            "registries", Direction.HIGHER_IS_BETTER, Aggregate.ECOSYSTEM),
+    LANGUAGES("languages", "Distinct primary languages of the ecosystem's repositories", "languages",
+            Direction.HIGHER_IS_BETTER, Aggregate.ECOSYSTEM, Level.FRAMEWORK),
+    DEPLOYMENT_PROJECTS("deploymentProjects", "Projects for deployment: published to Maven Central (JVM, Android)"
+            + " or tagged with a deployment topic on GitHub", "projects", Direction.HIGHER_IS_BETTER,
+            Aggregate.ECOSYSTEM, Level.FRAMEWORK),
+    ACTIVE_SHARE("activeShare", "Share of the ecosystem's projects still active (not archived, pushed or released"
+            + " within the methodology's activeWithinDays)", "share", Direction.HIGHER_IS_BETTER,
+            Aggregate.ECOSYSTEM, Level.FRAMEWORK);
+
+    private final String id;
+    private final String description;
+    private final String unit;
+    private final Direction direction;
+    private final Aggregate aggregate;
+    private final Set<Level> levels;
+
+    Signal(String id, String description, String unit, Direction direction, Aggregate aggregate) {
+        this(id, description, unit, direction, aggregate, Level.PROJECT, Level.FRAMEWORK);
+    }
+
+    Signal(String id, String description, String unit, Direction direction, Aggregate aggregate, Level first,
+            Level... rest) {
+        this.id = id;
+        this.description = description;
+        this.unit = unit;
+        this.direction = direction;
+        this.aggregate = aggregate;
+        this.levels = EnumSet.of(first, rest);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public Aggregate aggregate() {
+        return aggregate;
+    }
+
+    public boolean appliesTo(Level level) {
+        return levels.contains(level);
+    }
+
+    public static Optional<Signal> fromId(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    }
+}
