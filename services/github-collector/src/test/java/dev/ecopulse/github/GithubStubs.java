@@ -1,0 +1,122 @@
+package dev.ecopulse.github;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.contract.catalog.CatalogLoader;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/** WireMock in GitHub's place: the batched GraphQL query and the contributor counts of the default catalog. */
+public final class GithubStubs {
+
+    /** The catalog the tests run on (the shipped one): every project with a repository, in catalog order. */
+    public static final List<CollectionTarget> TARGETS = CatalogLoader.loadDefault().projects().stream()
+            .filter(p -> p.github() != null).map(p -> new CollectionTarget(p.id(), p.github())).toList();
+
+    private final WireMockServer wireMock;
+    private final Instant now;
+    /** ETags differ per test, so answers remembered by an earlier test never match. */
+    private final String etagPrefix = UUID.randomUUID().toString().substring(0, 8);
+
+    public GithubStubs(WireMockServer wireMock, Instant now) {
+        this.wireMock = wireMock;
+        this.now = now;
+    }
+
+    public static List<String> repositories() {
+        return TARGETS.stream().map(CollectionTarget::subject).toList();
+    }
+
+    public static int indexOf(String projectId) {
+        for (int i = 0; i < TARGETS.size(); i++) {
+            if (TARGETS.get(i).projectId().equals(projectId)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(projectId);
+    }
+
+    /** The signals query answered for the whole catalog, {@code adjust} changing what it must. */
+    public ObjectNode signals(BiConsumer<Integer, ObjectNode> adjust) {
+        ObjectNode answer = GithubFixtures.signalsAnswer(repositories(), now, 2, adjust);
+        wireMock.stubFor(signalsQuery().willReturn(graphqlOk(answer.toString())));
+        return answer;
+    }
+
+    public static MappingBuilder signalsQuery() {
+        return post(urlEqualTo("/graphql")).withRequestBody(containing("query Signals"));
+    }
+
+    public ResponseDefinitionBuilder graphqlOk(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("x-ratelimit-limit", "5000").withHeader("x-ratelimit-remaining", "4990")
+                .withHeader("x-ratelimit-used", "10").withHeader("x-ratelimit-resource", "graphql")
+                .withHeader("x-ratelimit-reset", Long.toString(now.plusSeconds(3000).getEpochSecond()))
+                .withBody(body);
+    }
+
+    /** REST answer headers: JSON and a comfortable core budget. */
+    public ResponseDefinitionBuilder restOk(String body) {
+        return rest(200).withBody(body);
+    }
+
+    public ResponseDefinitionBuilder rest(int status) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("x-ratelimit-limit", "5000").withHeader("x-ratelimit-remaining", "4900")
+                .withHeader("x-ratelimit-used", "100").withHeader("x-ratelimit-resource", "core")
+                .withHeader("x-ratelimit-reset", Long.toString(now.plusSeconds(3000).getEpochSecond()));
+    }
+
+    public static MappingBuilder contributorsOf(String repository) {
+        return get(urlPathEqualTo("/repos/" + repository + "/contributors"))
+                .withQueryParam("per_page", equalTo("1")).withQueryParam("anon", equalTo("1"));
+    }
+
+    public String etag(String repository) {
+        return "W/\"" + etagPrefix + "-" + repository.replace('/', '-') + "\"";
+    }
+
+    /** Every repository's contributor count (index-derived), with an ETag and a 304 for a request that sends it. */
+    public void contributors() {
+        for (int i = 0; i < TARGETS.size(); i++) {
+            contributors(TARGETS.get(i).subject(), GithubFixtures.contributors(i));
+        }
+    }
+
+    public void contributors(String repository, long count) {
+        wireMock.stubFor(contributorsOf(repository).willReturn(restOk(GithubFixtures.contributorPage())
+                .withHeader("Link", GithubFixtures.contributorsLink(65600975L, count))
+                .withHeader("ETag", etag(repository))));
+        wireMock.stubFor(contributorsOf(repository).withHeader("If-None-Match", equalTo(etag(repository)))
+                .atPriority(1).willReturn(rest(304).withHeader("ETag", etag(repository))));
+    }
+
+    public List<ServeEvent> served(String urlStart) {
+        return wireMock.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith(urlStart))
+                .toList();
+    }
+
+    public List<ServeEvent> servedGraphql(String queryName) {
+        return served("/graphql").stream().filter(e -> e.getRequest().getBodyAsString().contains("query " + queryName))
+                .toList();
+    }
+
+    public List<ServeEvent> servedContributors() {
+        return wireMock.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().contains("/contributors")).toList();
+    }
+}
