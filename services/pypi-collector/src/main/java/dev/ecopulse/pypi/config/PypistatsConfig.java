@@ -1,0 +1,43 @@
+package dev.ecopulse.pypi.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** pypistats.org: where it is, and its published per-IP limit (5 per second, 30 per minute) kept by design. */
+@ConfigMapping(prefix = "ecopulse.pypistats")
+public interface PypistatsConfig {
+
+    /** Base URL of the API ({@code /api/packages/<name>/recent} and {@code /overall}). */
+    @WithDefault("https://pypistats.org")
+    String url();
+
+    @WithDefault("5")
+    int requestsPerSecond();
+
+    @WithDefault("30")
+    int requestsPerMinute();
+
+    /** Longest wait for one answer. */
+    @WithDefault("30s")
+    Duration timeout();
+
+    /** How many 429s in a row one request may get and still be asked again. */
+    @WithDefault("4")
+    int maxRetries();
+
+    /** First wait after a 429 without Retry-After; doubles after each further one (5, 10, 20, 40 s by default). */
+    @WithDefault("5s")
+    Duration backoff();
+
+    /** Longest single wait after a 429; a longer Retry-After gives the package's downloads up for this run. */
+    @WithDefault("120s")
+    Duration maxWait();
+
+    /**
+     * After this many packages in a row lost their downloads to 429s, the rest of the run does not ask pypistats
+     * (their downloads are listed as missing), so a throttled IP does not stretch a run by hours.
+     */
+    @WithDefault("2")
+    int skipAfterThrottledPackages();
+}

@@ -1,0 +1,209 @@
+package dev.ecopulse.pypi.service;
+
+import dev.ecopulse.collector.client.Fetched;
+import dev.ecopulse.collector.client.depsdev.DependentsLookup;
+import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.contract.event.DependentCounts;
+import dev.ecopulse.contract.event.PypiObservation;
+import dev.ecopulse.contract.event.SubjectStatus;
+import dev.ecopulse.pypi.client.Lookup;
+import dev.ecopulse.pypi.client.WaitClock;
+import dev.ecopulse.pypi.client.pypi.DevelopmentStatus;
+import dev.ecopulse.pypi.client.pypi.ProjectMetadata;
+import dev.ecopulse.pypi.client.pypi.PypiClient;
+import dev.ecopulse.pypi.client.pypi.Release;
+import dev.ecopulse.pypi.client.pypistats.DailyDownloads;
+import dev.ecopulse.pypi.client.pypistats.PypistatsClient;
+import dev.ecopulse.pypi.client.pypistats.RecentDownloads;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Observes one PyPI package: metadata from the JSON API, release history from the Simple API (the JSON API's
+ * deprecated {@code releases} when the Simple API cannot be read), downloads from pypistats, dependents of the latest
+ * version from deps.dev. Whatever could not be had is listed as missing with its reason.
+ */
+@ApplicationScoped
+public class PackageObserver {
+
+    /** What observing a package gave: an observation to publish, or why there is none; and its request cost. */
+    public record Outcome(PypiObservation observation, String failure, boolean downloadsThrottled, long cost) {
+    }
+
+    private final PypiClient pypi;
+    private final PypistatsClient pypistats;
+    private final DependentsLookup dependents;
+    private final WaitClock time;
+
+    PackageObserver(PypiClient pypi, PypistatsClient pypistats, DependentsLookup dependents, WaitClock time) {
+        this.pypi = pypi;
+        this.pypistats = pypistats;
+        this.dependents = dependents;
+        this.time = time;
+    }
+
+    /** @param skipDownloads why pypistats is not to be asked this time; null to ask it */
+    public Outcome observe(CollectionTarget target, String runId, String skipDownloads) throws InterruptedException {
+        long before = pypi.requestsSent() + pypistats.requestsSent();
+        Instant observedAt = time.clock().instant();
+        String name = target.subject();
+        Draft o = new Draft(target, runId, observedAt);
+
+        Lookup<ProjectMetadata> project = pypi.project(name);
+        if (project instanceof Lookup.NotFound<ProjectMetadata> absent) {
+            return o.notFound(absent.reason(), cost(before, 0));
+        }
+        Lookup<Fetched<List<Release>>> page = pypi.releases(name);
+        if (project instanceof Lookup.Failed<ProjectMetadata> failed && !(page instanceof Lookup.Found)) {
+            if (page instanceof Lookup.NotFound<Fetched<List<Release>>> absent) {
+                return o.notFound(absent.reason(), cost(before, 0));
+            }
+            return new Outcome(null, "PyPI did not answer: " + failed.reason(), false, cost(before, 0));
+        }
+        ProjectMetadata metadata = project instanceof Lookup.Found<ProjectMetadata> found ? found.value()
+                : ProjectMetadata.unreadable(((Lookup.Failed<ProjectMetadata>) project).reason());
+        PypiObservation.Registry registry = o.registry(metadata, history(page, metadata));
+
+        boolean throttled = false;
+        PypiObservation.Downloads downloads = null;
+        if (skipDownloads != null) {
+            o.missing.group("pypistats", skipDownloads);
+        } else {
+            DownloadsOutcome d = downloads(name, o.missing);
+            downloads = d.downloads();
+            throttled = d.throttled();
+        }
+
+        DependentCounts counts = null;
+        int depsdevCalls = 0;
+        if (metadata.latestVersion().value() == null) {
+            o.missing.add("depsdev", "not asked: the latest version is unknown (" + metadata.latestVersion()
+                    .missingReason() + ")");
+        } else {
+            depsdevCalls = 1;
+            counts = o.missing.take("depsdev", dependents.dependents("pypi", "pypi", name,
+                    metadata.latestVersion().value()));
+        }
+        return new Outcome(new PypiObservation(target.projectId(), name, observedAt, runId, SubjectStatus.FOUND,
+                registry, downloads, counts, o.missing.list()), null, throttled, cost(before, depsdevCalls));
+    }
+
+    /** The Simple API's releases; the JSON API's {@code releases} map when the Simple API gave none. */
+    private static Fetched<List<Release>> history(Lookup<Fetched<List<Release>>> page, ProjectMetadata metadata) {
+        String simpleReason;
+        if (page instanceof Lookup.Found<Fetched<List<Release>>> found) {
+            if (found.value().value() != null) {
+                return found.value();
+            }
+            simpleReason = found.value().missingReason();
+        } else if (page instanceof Lookup.Failed<Fetched<List<Release>>> failed) {
+            simpleReason = failed.reason();
+        } else {
+            simpleReason = ((Lookup.NotFound<Fetched<List<Release>>>) page).reason();
+        }
+        if (metadata.releases().value() != null) {
+            return metadata.releases();
+        }
+        return Fetched.missing(simpleReason + "; " + metadata.releases().missingReason());
+    }
+
+    private record DownloadsOutcome(PypiObservation.Downloads downloads, boolean throttled) {
+    }
+
+    private DownloadsOutcome downloads(String name, MissingSignals missing) throws InterruptedException {
+        Lookup<RecentDownloads> recentLookup = pypistats.recent(name);
+        if (recentLookup instanceof Lookup.NotFound<RecentDownloads> absent) {
+            missing.group("pypistats", absent.reason()); // no data for the package: the series is not asked for
+            return new DownloadsOutcome(null, false);
+        }
+        boolean throttled = recentLookup instanceof Lookup.Failed<RecentDownloads> f && f.throttled();
+        RecentDownloads recent = recentLookup instanceof Lookup.Found<RecentDownloads> found ? found.value()
+                : unavailableRecent(((Lookup.Failed<RecentDownloads>) recentLookup).reason());
+        Fetched<DownloadWindows> windows;
+        if (throttled) {
+            windows = Fetched.missing("not asked: pypistats was throttling this collector");
+        } else {
+            Lookup<Fetched<List<DailyDownloads>>> overall = pypistats.overall(name);
+            windows = windows(overall);
+            throttled = overall instanceof Lookup.Failed<Fetched<List<DailyDownloads>>> f && f.throttled();
+        }
+        PypiObservation.Downloads downloads = new PypiObservation.Downloads(
+                missing.take("pypistats.lastDay", recent.lastDay()),
+                missing.take("pypistats.lastWeek", recent.lastWeek()),
+                missing.take("pypistats.lastMonth", recent.lastMonth()),
+                missing.take("pypistats.last30Days", windows, DownloadWindows::last30Days),
+                missing.take("pypistats.previous30Days", windows, DownloadWindows::previous30Days),
+                missing.take("pypistats.last90Days", windows, DownloadWindows::last90Days),
+                missing.take("pypistats.previous90Days", windows, DownloadWindows::previous90Days));
+        return new DownloadsOutcome(missing.lacksAll("pypistats") ? null : downloads, throttled);
+    }
+
+    private static Fetched<DownloadWindows> windows(Lookup<Fetched<List<DailyDownloads>>> overall) {
+        if (overall instanceof Lookup.Found<Fetched<List<DailyDownloads>>> found) {
+            return found.value().value() == null ? Fetched.missing(found.value().missingReason())
+                    : DownloadWindows.of(found.value().value());
+        }
+        if (overall instanceof Lookup.NotFound<Fetched<List<DailyDownloads>>> absent) {
+            return Fetched.missing(absent.reason());
+        }
+        return Fetched.missing(((Lookup.Failed<Fetched<List<DailyDownloads>>>) overall).reason());
+    }
+
+    private static RecentDownloads unavailableRecent(String reason) {
+        return new RecentDownloads(Fetched.missing(reason), Fetched.missing(reason), Fetched.missing(reason));
+    }
+
+    private long cost(long before, int depsdevCalls) {
+        return pypi.requestsSent() + pypistats.requestsSent() - before + depsdevCalls;
+    }
+
+    /** One observation being put together. */
+    private static final class Draft {
+        final CollectionTarget target;
+        final String runId;
+        final Instant observedAt;
+        final MissingSignals missing = new MissingSignals();
+
+        Draft(CollectionTarget target, String runId, Instant observedAt) {
+            this.target = target;
+            this.runId = runId;
+            this.observedAt = observedAt;
+        }
+
+        Outcome notFound(String reason, long cost) {
+            missing.group("pypi", reason);
+            missing.group("pypistats", "not asked: the package does not exist on PyPI");
+            missing.add("depsdev", "not asked: the package does not exist on PyPI");
+            return new Outcome(new PypiObservation(target.projectId(), target.subject(), observedAt, runId,
+                    SubjectStatus.NOT_FOUND, null, null, null, missing.list()), null, false, cost);
+        }
+
+        PypiObservation.Registry registry(ProjectMetadata metadata, Fetched<List<Release>> history) {
+            Fetched<ReleaseCadence> cadence = history.value() == null ? Fetched.missing(history.missingReason())
+                    : Fetched.of(ReleaseCadence.of(history.value(), observedAt));
+            Fetched<DevelopmentStatus> status = metadata.developmentStatus();
+            PypiObservation.Registry registry = new PypiObservation.Registry(
+                    missing.take("pypi.latestVersion", metadata.latestVersion()),
+                    missing.take("pypi.firstReleaseAt", flat(cadence, ReleaseCadence::firstReleaseAt)),
+                    missing.take("pypi.latestReleaseAt", flat(cadence, ReleaseCadence::latestReleaseAt)),
+                    missing.take("pypi.releaseCount", cadence, ReleaseCadence::releaseCount),
+                    missing.take("pypi.releasesLast365Days", cadence, ReleaseCadence::releasesLast365Days),
+                    missing.take("pypi.medianDaysBetweenReleases",
+                            flat(cadence, ReleaseCadence::medianDaysBetweenReleases)),
+                    missing.take("pypi.daysSinceLatestRelease", flat(cadence, ReleaseCadence::daysSinceLatestRelease)),
+                    missing.take("pypi.yankedReleases", cadence, ReleaseCadence::yankedReleases),
+                    missing.take("pypi.developmentStatus", status, DevelopmentStatus::level),
+                    missing.take("pypi.developmentStatusLabel", status, DevelopmentStatus::label),
+                    missing.take("pypi.requiresPython", metadata.requiresPython()),
+                    missing.take("pypi.dependencyCount", metadata.dependencyCount()),
+                    missing.take("pypi.license", metadata.license()));
+            return missing.lacksAll("pypi") ? null : registry;
+        }
+
+        private static <T> Fetched<T> flat(Fetched<ReleaseCadence> cadence,
+                java.util.function.Function<ReleaseCadence, Fetched<T>> part) {
+            return cadence.value() == null ? Fetched.missing(cadence.missingReason()) : part.apply(cadence.value());
+        }
+    }
+}
