@@ -1,0 +1,122 @@
+package dev.ecopulse.ops.grafana;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecopulse.ops.Repo;
+import dev.ecopulse.ops.Yamls;
+import dev.ecopulse.ops.prometheus.CodeMetrics;
+import dev.ecopulse.ops.prometheus.ExposureCheck;
+import dev.ecopulse.ops.promql.PromQl;
+import dev.ecopulse.ops.promql.Query;
+import dev.ecopulse.ops.promql.Selector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** deploy/grafana: dashboards and their provisioning, checked without a Grafana or a Prometheus. */
+class DashboardsTest {
+
+    private static final Path GRAFANA = Repo.path("deploy/grafana");
+    private static final List<Dashboards.Dashboard> DASHBOARDS = Dashboards.load(GRAFANA.resolve("dashboards"));
+
+    private static String datasourceUid() {
+        return Yamls.read(GRAFANA.resolve("provisioning/datasources/prometheus.yml")).path("datasources").get(0)
+                .path("uid").asText();
+    }
+
+    private static Dashboards.Dashboard dashboard(String file) {
+        return DASHBOARDS.stream().filter(d -> d.file().getFileName().toString().equals(file)).findFirst()
+                .orElseThrow(() -> new AssertionError("no dashboard " + file));
+    }
+
+    @Test
+    void theEcosystemsAndPipelineDashboardsAreProvisionedWithDistinctUids() {
+        assertThat(DASHBOARDS).extracting(d -> d.file().getFileName().toString())
+                .contains("ecosystems.json", "pipeline.json");
+        assertThat(DASHBOARDS).extracting(Dashboards.Dashboard::uid).doesNotHaveDuplicates().allMatch(u -> !u.isBlank());
+        JsonNode provider = Yamls.read(GRAFANA.resolve("provisioning/dashboards/ecopulse.yml")).path("providers").get(0);
+        assertThat(provider.path("options").path("path").asText()).isEqualTo("/var/lib/grafana/dashboards/ecopulse");
+    }
+
+    @Test
+    void everyPanelQueriesTheProvisionedPrometheus() {
+        String uid = datasourceUid();
+        for (Dashboards.Dashboard dashboard : DASHBOARDS) {
+            for (JsonNode panel : dashboard.panels()) {
+                if (panel.path("type").asText().equals("row")) {
+                    continue;
+                }
+                String where = dashboard.title() + " / " + panel.path("title").asText();
+                assertThat(panel.path("targets")).as(where + " has queries").isNotEmpty();
+                assertThat(panel.path("datasource").path("uid").asText()).as(where).isEqualTo(uid);
+                panel.path("targets").forEach(t -> assertThat(t.path("datasource").path("uid").asText()).as(where)
+                        .isEqualTo(uid));
+            }
+        }
+    }
+
+    @Test
+    void everyQueryReadsAndFiltersOnTheCommonLabels() {
+        List<String> problems = new ArrayList<>();
+        for (Query query : Dashboards.queries(GRAFANA.resolve("dashboards"))) {
+            try {
+                List<Selector> selectors = PromQl.selectors(query.expr());
+                if (selectors.isEmpty()) {
+                    problems.add(query.where() + ": reads no metric");
+                }
+                selectors.stream()
+                        .filter(s -> !ExposureCheck.PROMETHEUS_SERIES.contains(s.metric()))
+                        .filter(s -> !s.literal("application").equals(java.util.Optional.of("ecopulse")))
+                        .forEach(s -> problems.add(query.where() + ": " + s.metric() + " without application=\"ecopulse\""));
+            } catch (IllegalArgumentException e) {
+                problems.add(query.where() + ": " + e.getMessage());
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyEcopulseMetricADashboardReadsIsRegisteredByTheCode() {
+        Set<String> names = new LinkedHashSet<>();
+        Dashboards.queries(GRAFANA.resolve("dashboards")).forEach(q -> names.addAll(PromQl.metricNames(q.expr())));
+        assertThat(CodeMetrics.scan().unregistered(names)).as("ecopulse metrics in dashboards no code registers")
+                .isEmpty();
+    }
+
+    @Test
+    void frameworksCanBePickedAndShownSideBySide() {
+        Dashboards.Dashboard ecosystems = dashboard("ecosystems.json");
+        JsonNode framework = null;
+        for (JsonNode variable : ecosystems.json().path("templating").path("list")) {
+            if (variable.path("name").asText().equals("framework")) {
+                framework = variable;
+            }
+        }
+        assertThat(framework).as("variable framework").isNotNull();
+        assertThat(framework.path("multi").asBoolean()).isTrue();
+        assertThat(framework.path("includeAll").asBoolean()).isTrue();
+        assertThat(ecosystems.panels()).anySatisfy(p -> assertThat(p.path("repeat").asText()).isEqualTo("framework"));
+        // every panel on a per-framework gauge follows the selection
+        assertThat(ecosystems.queries()).filteredOn(q -> q.where().contains("panel")
+                        && q.expr().matches("(?s).*ecopulse_aggregator_(maturity|dimension_score|momentum|coverage).*"))
+                .isNotEmpty()
+                .allSatisfy(q -> assertThat(q.expr()).contains("framework=~\"$framework\""));
+    }
+
+    @Test
+    void thePipelineDashboardCoversCollectorsAggregatorAndJvm() {
+        Set<String> names = new LinkedHashSet<>();
+        dashboard("pipeline.json").queries().forEach(q -> names.addAll(PromQl.metricNames(q.expr())));
+        assertThat(names).contains("ecopulse_collector_runs_total", "ecopulse_collector_run_duration_seconds_sum",
+                "ecopulse_collector_targets_total", "ecopulse_collector_upstream_requests_total",
+                "ecopulse_collector_events_published_total", "ecopulse_github_rate_limit_remaining",
+                "ecopulse_github_rate_limit_reset_timestamp_seconds", "ecopulse_aggregator_observations_stored_total",
+                "ecopulse_aggregator_observations_duplicates_total", "kafka_consumer_fetch_manager_records_lag",
+                "ecopulse_aggregator_scoring_seconds_sum", "http_server_requests_seconds_count",
+                "jvm_memory_used_bytes");
+    }
+}
