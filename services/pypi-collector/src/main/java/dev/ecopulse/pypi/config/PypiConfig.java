@@ -26,18 +26,20 @@ public interface PypiConfig {
 
     /** How many 429s in a row one request may get and still be asked again. */
     @WithDefault("3")
-    int maxRetries();
+    int throttleRetries();
 
-    /** First wait after a 429 without Retry-After (doubling after each further one), and before the one retry of
-     * an unanswered request or a 5xx. */
+    /**
+     * First wait after a 429 without Retry-After (doubling after each further one); also the wait before the single
+     * retry of a request that got no answer or a 5xx.
+     */
     @WithDefault("2s")
-    Duration backoff();
+    Duration throttleBackoff();
 
     /** Longest single wait after a 429; a longer Retry-After gives the signals up for this run. */
     @WithDefault("60s")
-    Duration maxWait();
+    Duration throttleMaxWait();
 
-    /** Answers kept (by URL, with their ETag) to send conditional requests and reuse them on 304. */
+    /** Answers remembered (by URL, with their ETag) to send conditional requests and reuse them on 304. */
     @WithDefault("500")
-    int cacheEntries();
+    int etagCacheSize();
 }

@@ -24,15 +24,18 @@ public interface PypistatsConfig {
 
     /** How many 429s in a row one request may get and still be asked again. */
     @WithDefault("4")
-    int maxRetries();
+    int throttleRetries();
 
-    /** First wait after a 429 without Retry-After; doubles after each further one (5, 10, 20, 40 s by default). */
+    /**
+     * First wait after a 429 without Retry-After, doubling after each further one (5, 10, 20, 40 s by default); also
+     * the wait before the single retry of a request that got no answer or a 5xx.
+     */
     @WithDefault("5s")
-    Duration backoff();
+    Duration throttleBackoff();
 
     /** Longest single wait after a 429; a longer Retry-After gives the package's downloads up for this run. */
     @WithDefault("120s")
-    Duration maxWait();
+    Duration throttleMaxWait();
 
     /**
      * After this many packages in a row lost their downloads to 429s, the rest of the run does not ask pypistats

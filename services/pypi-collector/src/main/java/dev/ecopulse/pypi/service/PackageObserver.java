@@ -27,8 +27,12 @@ import java.util.List;
 @ApplicationScoped
 public class PackageObserver {
 
-    /** What observing a package gave: an observation to publish, or why there is none; and its request cost. */
-    public record Outcome(PypiObservation observation, String failure, boolean downloadsThrottled, long cost) {
+    /**
+     * What observing a package gave: an observation to publish, or why there is none; its request cost; and the
+     * upstream failures met on the way ({@code problems}), for the run's error list.
+     */
+    public record Outcome(PypiObservation observation, String failure, boolean downloadsThrottled, long cost,
+            List<String> problems) {
     }
 
     private final PypiClient pypi;
@@ -59,10 +63,13 @@ public class PackageObserver {
             if (page instanceof Lookup.NotFound<Fetched<List<Release>>> absent) {
                 return o.notFound(absent.reason(), cost(before, 0));
             }
-            return new Outcome(null, "PyPI did not answer: " + failed.reason(), false, cost(before, 0));
+            return new Outcome(null, "PyPI did not answer: " + failed.reason(), false, cost(before, 0), List.of());
         }
         ProjectMetadata metadata = project instanceof Lookup.Found<ProjectMetadata> found ? found.value()
-                : ProjectMetadata.unreadable(((Lookup.Failed<ProjectMetadata>) project).reason());
+                : ProjectMetadata.unreadable(o.problem(((Lookup.Failed<ProjectMetadata>) project).reason()));
+        if (page instanceof Lookup.Failed<Fetched<List<Release>>> failed) {
+            o.problem(failed.reason());
+        }
         PypiObservation.Registry registry = o.registry(metadata, history(page, metadata));
 
         boolean throttled = false;
@@ -70,7 +77,7 @@ public class PackageObserver {
         if (skipDownloads != null) {
             o.missing.group("pypistats", skipDownloads);
         } else {
-            DownloadsOutcome d = downloads(name, o.missing);
+            DownloadsOutcome d = downloads(name, o);
             downloads = d.downloads();
             throttled = d.throttled();
         }
@@ -86,7 +93,8 @@ public class PackageObserver {
                     metadata.latestVersion().value()));
         }
         return new Outcome(new PypiObservation(target.projectId(), name, observedAt, runId, SubjectStatus.FOUND,
-                registry, downloads, counts, o.missing.list()), null, throttled, cost(before, depsdevCalls));
+                registry, downloads, counts, o.missing.list()), null, throttled, cost(before, depsdevCalls),
+                List.copyOf(o.problems));
     }
 
     /** The Simple API's releases; the JSON API's {@code releases} map when the Simple API gave none. */
@@ -111,7 +119,8 @@ public class PackageObserver {
     private record DownloadsOutcome(PypiObservation.Downloads downloads, boolean throttled) {
     }
 
-    private DownloadsOutcome downloads(String name, MissingSignals missing) throws InterruptedException {
+    private DownloadsOutcome downloads(String name, Draft o) throws InterruptedException {
+        MissingSignals missing = o.missing;
         Lookup<RecentDownloads> recentLookup = pypistats.recent(name);
         if (recentLookup instanceof Lookup.NotFound<RecentDownloads> absent) {
             missing.group("pypistats", absent.reason()); // no data for the package: the series is not asked for
@@ -119,12 +128,15 @@ public class PackageObserver {
         }
         boolean throttled = recentLookup instanceof Lookup.Failed<RecentDownloads> f && f.throttled();
         RecentDownloads recent = recentLookup instanceof Lookup.Found<RecentDownloads> found ? found.value()
-                : unavailableRecent(((Lookup.Failed<RecentDownloads>) recentLookup).reason());
+                : unavailableRecent(o.problem(((Lookup.Failed<RecentDownloads>) recentLookup).reason()));
         Fetched<DownloadWindows> windows;
         if (throttled) {
             windows = Fetched.missing("not asked: pypistats was throttling this collector");
         } else {
             Lookup<Fetched<List<DailyDownloads>>> overall = pypistats.overall(name);
+            if (overall instanceof Lookup.Failed<Fetched<List<DailyDownloads>>> failed) {
+                o.problem(failed.reason());
+            }
             windows = windows(overall);
             throttled = overall instanceof Lookup.Failed<Fetched<List<DailyDownloads>>> f && f.throttled();
         }
@@ -164,6 +176,7 @@ public class PackageObserver {
         final String runId;
         final Instant observedAt;
         final MissingSignals missing = new MissingSignals();
+        final List<String> problems = new java.util.ArrayList<>();
 
         Draft(CollectionTarget target, String runId, Instant observedAt) {
             this.target = target;
@@ -171,12 +184,18 @@ public class PackageObserver {
             this.observedAt = observedAt;
         }
 
+        /** Notes an upstream failure and gives its reason back. */
+        String problem(String reason) {
+            problems.add(reason);
+            return reason;
+        }
+
         Outcome notFound(String reason, long cost) {
             missing.group("pypi", reason);
             missing.group("pypistats", "not asked: the package does not exist on PyPI");
             missing.add("depsdev", "not asked: the package does not exist on PyPI");
             return new Outcome(new PypiObservation(target.projectId(), target.subject(), observedAt, runId,
-                    SubjectStatus.NOT_FOUND, null, null, null, missing.list()), null, false, cost);
+                    SubjectStatus.NOT_FOUND, null, null, null, missing.list()), null, false, cost, List.of());
         }
 
         PypiObservation.Registry registry(ProjectMetadata metadata, Fetched<List<Release>> history) {

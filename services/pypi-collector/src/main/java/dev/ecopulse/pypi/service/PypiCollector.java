@@ -76,6 +76,7 @@ public class PypiCollector implements Collector {
                     continue;
                 }
                 run.addCost(outcome.cost());
+                outcome.problems().forEach(problem -> run.error(target.subject() + ": " + problem));
                 if (skip == null) {
                     throttledInARow = outcome.downloadsThrottled() ? throttledInARow + 1 : 0;
                     if (throttledInARow == pypistats.skipAfterThrottledPackages()) {

@@ -11,17 +11,22 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.ecopulse.collector.client.RequestPacer;
 import dev.ecopulse.collector.client.ThrottleBackoff;
 import dev.ecopulse.pypi.support.VirtualWaitClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,17 +158,16 @@ class UpstreamHttpTest {
                 });
     }
 
-    private void stubSequence(String path, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first,
-            com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder then) {
+    private void stubSequence(String path, ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
         wireMock.stubFor(get(urlEqualTo(path)).inScenario(path).whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(first).willSetStateTo("answered"));
         wireMock.stubFor(get(urlEqualTo(path)).inScenario(path).whenScenarioStateIs("answered").willReturn(then));
     }
 
-    private static byte[] gzip(String text) throws java.io.IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
-            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return bytes.toByteArray();
     }

@@ -2,6 +2,7 @@ package dev.ecopulse.pypi.service;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -13,6 +14,7 @@ import static dev.ecopulse.pypi.support.UpstreamStubs.simplePath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.ecopulse.collector.run.CollectionTarget;
 import dev.ecopulse.contract.event.DependentCounts;
 import dev.ecopulse.contract.event.EventJson;
@@ -183,6 +185,7 @@ class PackageObservationIT {
         assertThat(outcome.observation().depsdev()).isEqualTo(new DependentCounts(812L, 5234L));
         assertThat(outcome.observation().missing()).containsExactly(new MissingSignal("pypistats",
                 "pypistats answered 429 5 times in a row; not asked: pypistats was throttling this collector"));
+        assertThat(outcome.problems()).containsExactly("pypistats answered 429 5 times in a row");
         assertThat(time.throttleWaits()).hasSize(4);
         wireMock.verify(0, getRequestedFor(urlEqualTo(overallPath("optax"))));
     }
@@ -254,7 +257,7 @@ class PackageObservationIT {
         stubs.everything("optax", "optax", "0.2.8")
                 .json("optax", okJson(Fixtures.read("pypi/optax.json")).withHeader("ETag", "\"v26046316\""));
         PypiObservation first = observe("optax", "optax").observation();
-        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(jsonPath("optax")))
+        wireMock.stubFor(get(urlEqualTo(jsonPath("optax")))
                 .withHeader("If-None-Match", equalTo("\"v26046316\"")).willReturn(aResponse().withStatus(304)));
 
         PypiObservation second = observe("optax", "optax").observation();
@@ -294,9 +297,9 @@ class PackageObservationIT {
         return observer.observe(new CollectionTarget(project, name), "run-1", null);
     }
 
-    private void inSequence(String path, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... answers) {
+    private void inSequence(String path, ResponseDefinitionBuilder... answers) {
         for (int i = 0; i < answers.length; i++) {
-            wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(path))
+            wireMock.stubFor(get(urlEqualTo(path))
                     .inScenario(path).whenScenarioStateIs(i == 0 ? "Started" : "step" + i)
                     .willReturn(answers[i]).willSetStateTo("step" + (i + 1)));
         }

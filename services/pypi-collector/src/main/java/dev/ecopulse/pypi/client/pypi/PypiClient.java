@@ -30,13 +30,14 @@ public class PypiClient {
     PypiClient(PypiConfig config, WaitClock time, UpstreamMetrics metrics) {
         this.baseUrl = trimSlash(config.url());
         this.http = new UpstreamHttp(
-                new UpstreamHttp.Settings("PyPI", config.userAgent(), config.timeout(), config.backoff()),
+                new UpstreamHttp.Settings("PyPI", config.userAgent(), config.timeout(), config.throttleBackoff()),
                 new RequestPacer(List.of(new RequestPacer.Limit(config.requestsPerSecond(), Duration.ofSeconds(1))),
                         time.clock(), time::sleep),
-                new ThrottleBackoff(config.maxRetries(), config.backoff(), config.maxWait(), time.clock()),
+                new ThrottleBackoff(config.throttleRetries(), config.throttleBackoff(), config.throttleMaxWait(),
+                        time.clock()),
                 time, (endpoint, status) -> metrics.record("pypi", endpoint, status));
-        this.projects = new ConditionalCache<>(config.cacheEntries());
-        this.pages = new ConditionalCache<>(config.cacheEntries());
+        this.projects = new ConditionalCache<>(config.etagCacheSize());
+        this.pages = new ConditionalCache<>(config.etagCacheSize());
     }
 
     /** {@code /pypi/<name>/json}; {@code name} is PEP 503-normalised. */

@@ -27,17 +27,21 @@ public class PypistatsClient {
 
     private final String baseUrl;
     private final UpstreamHttp http;
-    private final ConditionalCache<RecentDownloads> recent = new ConditionalCache<>(500);
-    private final ConditionalCache<Fetched<List<DailyDownloads>>> overall = new ConditionalCache<>(500);
+    private final ConditionalCache<RecentDownloads> recent;
+    private final ConditionalCache<Fetched<List<DailyDownloads>>> overall;
 
     PypistatsClient(PypistatsConfig config, PypiConfig pypi, WaitClock time, UpstreamMetrics metrics) {
         this.baseUrl = config.url().endsWith("/") ? config.url().substring(0, config.url().length() - 1)
                 : config.url();
         this.http = new UpstreamHttp(
-                new UpstreamHttp.Settings("pypistats", pypi.userAgent(), config.timeout(), config.backoff()),
+                new UpstreamHttp.Settings("pypistats", pypi.userAgent(), config.timeout(), config.throttleBackoff()),
                 new RequestPacer(limits(config), time.clock(), time::sleep),
-                new ThrottleBackoff(config.maxRetries(), config.backoff(), config.maxWait(), time.clock()),
+                new ThrottleBackoff(config.throttleRetries(), config.throttleBackoff(), config.throttleMaxWait(),
+                        time.clock()),
                 time, (endpoint, status) -> metrics.record("pypi", "pypistats-" + endpoint, status));
+        // pypistats documents no ETags; should it send them, they are used like PyPI's
+        this.recent = new ConditionalCache<>(pypi.etagCacheSize());
+        this.overall = new ConditionalCache<>(pypi.etagCacheSize());
     }
 
     static List<RequestPacer.Limit> limits(PypistatsConfig config) {

@@ -1,0 +1,140 @@
+package dev.ecopulse.pypi.service;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.ecopulse.contract.event.CloudEventAttributes;
+import dev.ecopulse.contract.event.EventIds;
+import dev.ecopulse.contract.event.EventJson;
+import dev.ecopulse.contract.event.EventSchemas;
+import dev.ecopulse.contract.event.ObservationSource;
+import dev.ecopulse.contract.event.PypiObservation;
+import dev.ecopulse.contract.event.SubjectStatus;
+import dev.ecopulse.contract.event.Topics;
+import dev.ecopulse.pypi.support.UpstreamStubs;
+import dev.ecopulse.pypi.support.VirtualWaitClock;
+import dev.ecopulse.testsupport.InjectWireMock;
+import dev.ecopulse.testsupport.KafkaBrokerResource;
+import dev.ecopulse.testsupport.TopicClient;
+import dev.ecopulse.testsupport.WireMockResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A whole catalog (12 packages, test catalog-it.yaml) collected on demand against WireMock, published through the real
+ * broker: one CloudEvent per package with its headers, key and a schema-valid payload.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = WireMockResource.PROPERTIES_ARG,
+        value = "ecopulse.pypi.url,ecopulse.pypistats.url,ecopulse.depsdev.url"))
+class PypiCollectionIT {
+
+    static final String KEY = "test-admin-key";
+    /** The catalog's packages, PEP 503-normalised, with the project each belongs to. */
+    static final Map<String, String> PACKAGES = Map.ofEntries(Map.entry("optax", "optax"), Map.entry("chex", "chex"),
+            Map.entry("jax", "jax-core"), Map.entry("jaxlib", "jax-core"), Map.entry("flax", "flax"),
+            Map.entry("equinox", "equinox"), Map.entry("keras", "keras-core"), Map.entry("tf-keras", "keras-core"),
+            Map.entry("torch", "torch"), Map.entry("lightning", "lightning"),
+            Map.entry("pytorch-lightning", "lightning"), Map.entry("ghost-package-xyz", "ghost"));
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    @Inject
+    VirtualWaitClock time;
+
+    @BeforeEach
+    void stubTheCatalog() {
+        wireMock.resetAll();
+        time.reset();
+        UpstreamStubs stubs = new UpstreamStubs(wireMock);
+        for (String name : List.of("optax", "jax", "flax", "equinox", "keras", "tf-keras", "torch", "lightning",
+                "pytorch-lightning")) {
+            stubs.everything(name, "optax", "0.2.8");
+        }
+        stubs.everything("chex", "chex", "0.1.86").everything("jaxlib", "jaxlib", "0.5.0")
+                .recent("equinox", UpstreamStubs.pypistatsNotFound()).unknown("ghost-package-xyz");
+    }
+
+    @Test
+    void publishesOneSchemaValidCloudEventPerCatalogPackage() throws Exception {
+        String runId = given().header("X-Api-Key", KEY).post("/api/v1/collect").then().statusCode(202)
+                .body("total", equalTo(12)).body("unit", equalTo("packages")).extract().path("runId");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/collect/" + runId).then()
+                .statusCode(200).body("state", equalTo("SUCCEEDED")).body("done", equalTo(12))
+                .body("published", equalTo(12)).body("failed", equalTo(0)));
+        // 10 packages × 5 requests, equinox 4 (no series asked after pypistats' 404), the unknown package 1
+        given().get("/api/v1/collect/" + runId).then().body("cost", equalTo(55));
+
+        List<ConsumerRecord<String, String>> records = recordsOf(runId, 12);
+        Map<String, PypiObservation> byPackage = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            PypiObservation o = EventJson.mapper().readValue(record.value(), PypiObservation.class);
+            byPackage.put(o.packageName(), o);
+            assertThat(record.key()).isEqualTo(PACKAGES.get(o.packageName())).isEqualTo(o.projectId());
+            Map<String, String> headers = TopicClient.headers(record);
+            assertThat(headers).containsEntry(CloudEventAttributes.HEADER_SPEC_VERSION, "1.0")
+                    .containsEntry(CloudEventAttributes.HEADER_TYPE, "dev.ecopulse.pypi.observation.v1")
+                    .containsEntry(CloudEventAttributes.HEADER_SOURCE, "/collectors/pypi")
+                    .containsEntry(CloudEventAttributes.HEADER_SUBJECT, o.projectId())
+                    .containsEntry(CloudEventAttributes.HEADER_CONTENT_TYPE, "application/json")
+                    .containsEntry(CloudEventAttributes.HEADER_ID, EventIds.observationId(ObservationSource.PYPI,
+                            o.projectId(), o.packageName(), o.observedAt(), EventIds.DEFAULT_BUCKET));
+            assertThat(Instant.parse(headers.get(CloudEventAttributes.HEADER_TIME))).isEqualTo(o.observedAt());
+            JsonNode payload = EventJson.mapper().readTree(record.value());
+            assertThat(EventSchemas.validate(ObservationSource.PYPI.eventType(), payload)).as(o.packageName()).isEmpty();
+        }
+        assertThat(byPackage).containsOnlyKeys(PACKAGES.keySet());
+        assertThat(byPackage.get("ghost-package-xyz").status()).isEqualTo(SubjectStatus.NOT_FOUND);
+        assertThat(byPackage.get("equinox").pypistats()).isNull();
+        assertThat(byPackage.get("tf-keras").pypi().releaseCount()).isEqualTo(16);
+        assertThat(byPackage.get("jaxlib").pypi().latestVersion()).isEqualTo("0.5.0");
+        assertThat(byPackage.get("chex").pypi().yankedReleases()).isEqualTo(1);
+        assertThat(byPackage.get("torch").depsdev().total()).isEqualTo(5234);
+
+        // names as the catalog writes them (PyTorch.Lightning, tf_keras) are asked for in their PEP 503 form
+        wireMock.verify(getRequestedFor(urlEqualTo(UpstreamStubs.jsonPath("pytorch-lightning"))));
+        wireMock.verify(getRequestedFor(urlEqualTo(UpstreamStubs.dependentsPath("tf-keras", "0.2.8")))
+                .withHeader("User-Agent", WireMock.equalTo(PackageObservationIT.UA)));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ecopulse_collector_upstream_requests_total{application=\"ecopulse\","
+                        + "endpoint=\"pypistats-overall\",service=\"pypi-collector\",source=\"pypi\",status=\"200\"}"));
+    }
+
+    private static List<ConsumerRecord<String, String>> recordsOf(String runId, int expected) throws Exception {
+        List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            mine.clear();
+            for (ConsumerRecord<String, String> r : TopicClient.read(Topics.METRICS_PYPI, expected,
+                    Duration.ofSeconds(10))) {
+                if (runId.equals(EventJson.mapper().readTree(r.value()).path("runId").asText())) {
+                    mine.add(r);
+                }
+            }
+            return mine.size() >= expected;
+        });
+        assertThat(mine).hasSize(expected);
+        return mine;
+    }
+}

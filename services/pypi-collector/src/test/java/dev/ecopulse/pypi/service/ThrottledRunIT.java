@@ -1,0 +1,128 @@
+package dev.ecopulse.pypi.service;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.collector.run.RunContext;
+import dev.ecopulse.contract.event.MissingSignal;
+import dev.ecopulse.contract.event.Observation;
+import dev.ecopulse.contract.event.PypiObservation;
+import dev.ecopulse.pypi.support.UpstreamStubs;
+import dev.ecopulse.pypi.support.VirtualWaitClock;
+import dev.ecopulse.testsupport.InjectWireMock;
+import dev.ecopulse.testsupport.KafkaBrokerResource;
+import dev.ecopulse.testsupport.WireMockResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A run against a pypistats that keeps answering 429: waits bounded, packages kept, pypistats skipped after a while. */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(value = WireMockResource.class, initArgs = @ResourceArg(name = WireMockResource.PROPERTIES_ARG,
+        value = "ecopulse.pypi.url,ecopulse.pypistats.url,ecopulse.depsdev.url"))
+class ThrottledRunIT {
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    @Inject
+    PypiCollector collector;
+
+    @Inject
+    VirtualWaitClock time;
+
+    @BeforeEach
+    void reset() {
+        wireMock.resetAll();
+        time.reset();
+    }
+
+    @Test
+    void stopsAskingPypistatsAfterTwoThrottledPackagesAndKeepsEveryPackage() throws Exception {
+        UpstreamStubs stubs = new UpstreamStubs(wireMock);
+        List<String> names = List.of("optax", "jax", "flax", "torch");
+        for (String name : names) {
+            stubs.everything(name, "optax", "0.2.8").recent(name, UpstreamStubs.tooManyRequests());
+        }
+        RecordingRun run = new RecordingRun(names.stream().map(n -> new CollectionTarget(n, n)).toList());
+
+        collector.collect(run);
+
+        assertThat(run.published).hasSize(4).allSatisfy(o -> assertThat(((PypiObservation) o).pypi()).isNotNull());
+        assertThat(time.throttleWaits()).hasSize(8); // 4 waits for each of the first two packages
+        wireMock.verify(0, getRequestedFor(urlEqualTo(UpstreamStubs.recentPath("flax"))));
+        wireMock.verify(0, getRequestedFor(urlEqualTo(UpstreamStubs.recentPath("torch"))));
+        assertThat(((PypiObservation) run.published.get(3)).missing()).containsExactly(new MissingSignal("pypistats",
+                "not asked: pypistats kept answering 429 earlier in this run"));
+        assertThat(run.errors).containsExactly("optax: pypistats answered 429 5 times in a row",
+                "jax: pypistats answered 429 5 times in a row",
+                "pypistats kept answering 429 for 2 packages in a row; the remaining packages were observed without"
+                        + " downloads");
+        assertThat(run.statuses).anyMatch(s -> s != null && s.startsWith("observing optax (1 of 4) (waiting 5 s: "
+                + "pypistats answered 429"));
+        assertThat(run.statuses.get(run.statuses.size() - 1)).isNull();
+    }
+
+    /** A run that records what the collector does with it. */
+    static final class RecordingRun implements RunContext {
+        final List<CollectionTarget> targets;
+        final List<Observation> published = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
+        final List<String> statuses = new ArrayList<>();
+        long cost;
+
+        RecordingRun(List<CollectionTarget> targets) {
+            this.targets = targets;
+        }
+
+        @Override
+        public String runId() {
+            return "pypi-test-run";
+        }
+
+        @Override
+        public Instant startedAt() {
+            return VirtualWaitClock.START;
+        }
+
+        @Override
+        public List<CollectionTarget> targets() {
+            return targets;
+        }
+
+        @Override
+        public void publish(Observation observation) {
+            published.add(observation);
+        }
+
+        @Override
+        public void failed(CollectionTarget target, String reason) {
+            errors.add(target.subject() + ": " + reason);
+        }
+
+        @Override
+        public void addCost(long units) {
+            cost += units;
+        }
+
+        @Override
+        public void status(String activity) {
+            statuses.add(activity);
+        }
+
+        @Override
+        public void error(String message) {
+            errors.add(message);
+        }
+    }
+}
