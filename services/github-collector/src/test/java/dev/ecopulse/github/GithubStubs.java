@@ -62,10 +62,16 @@ public final class GithubStubs {
     }
 
     public ResponseDefinitionBuilder graphqlOk(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
-                .withHeader("x-ratelimit-limit", "5000").withHeader("x-ratelimit-remaining", "4990")
-                .withHeader("x-ratelimit-used", "10").withHeader("x-ratelimit-resource", "graphql")
-                .withHeader("x-ratelimit-reset", Long.toString(now.plusSeconds(3000).getEpochSecond()))
+        return graphql(200, body, 4990, now.plusSeconds(3000));
+    }
+
+    /** A GraphQL answer with the given rate-limit state in its headers. */
+    public ResponseDefinitionBuilder graphql(int status, String body, long remaining, Instant reset) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("x-ratelimit-limit", "5000").withHeader("x-ratelimit-remaining", Long.toString(remaining))
+                .withHeader("x-ratelimit-used", Long.toString(5000 - remaining))
+                .withHeader("x-ratelimit-resource", "graphql")
+                .withHeader("x-ratelimit-reset", Long.toString(reset.getEpochSecond()))
                 .withBody(body);
     }
 
@@ -75,10 +81,16 @@ public final class GithubStubs {
     }
 
     public ResponseDefinitionBuilder rest(int status) {
+        return rest(status, 4900, now.plusSeconds(3000));
+    }
+
+    /** A REST answer with the given core rate-limit state in its headers. */
+    public ResponseDefinitionBuilder rest(int status, long remaining, Instant reset) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
-                .withHeader("x-ratelimit-limit", "5000").withHeader("x-ratelimit-remaining", "4900")
-                .withHeader("x-ratelimit-used", "100").withHeader("x-ratelimit-resource", "core")
-                .withHeader("x-ratelimit-reset", Long.toString(now.plusSeconds(3000).getEpochSecond()));
+                .withHeader("x-ratelimit-limit", "5000").withHeader("x-ratelimit-remaining", Long.toString(remaining))
+                .withHeader("x-ratelimit-used", Long.toString(5000 - remaining))
+                .withHeader("x-ratelimit-resource", "core")
+                .withHeader("x-ratelimit-reset", Long.toString(reset.getEpochSecond()));
     }
 
     public static MappingBuilder contributorsOf(String repository) {
