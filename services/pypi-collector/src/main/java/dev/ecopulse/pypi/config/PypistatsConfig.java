@@ -18,6 +18,13 @@ public interface PypistatsConfig {
     @WithDefault("30")
     int requestsPerMinute();
 
+    /**
+     * How long an answer is reused instead of asking again: pypistats updates once a day and asks clients to fetch
+     * each endpoint at most once a day. 0 asks every run.
+     */
+    @WithDefault("23h")
+    Duration reuseFor();
+
     /** Longest wait for one answer. */
     @WithDefault("30s")
     Duration timeout();

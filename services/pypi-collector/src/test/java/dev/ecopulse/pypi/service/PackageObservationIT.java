@@ -24,6 +24,7 @@ import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.PypiObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.pypi.support.Fixtures;
+import dev.ecopulse.pypi.client.pypistats.PypistatsClient;
 import dev.ecopulse.pypi.support.UpstreamStubs;
 import dev.ecopulse.pypi.support.VirtualWaitClock;
 import dev.ecopulse.testsupport.InjectWireMock;
@@ -56,12 +57,16 @@ class PackageObservationIT {
     @Inject
     VirtualWaitClock time;
 
+    @Inject
+    PypistatsClient pypistats;
+
     UpstreamStubs stubs;
 
     @BeforeEach
     void reset() {
         wireMock.resetAll();
         time.reset();
+        pypistats.forgetAnswers();
         stubs = new UpstreamStubs(wireMock);
     }
 
@@ -265,6 +270,19 @@ class PackageObservationIT {
         assertThat(second.pypi()).isEqualTo(first.pypi());
         wireMock.verify(getRequestedFor(urlEqualTo(jsonPath("optax")))
                 .withHeader("If-None-Match", equalTo("\"v26046316\"")));
+    }
+
+    @Test
+    void reusesPypistatsAnswersWithinADayAsItAsks() throws Exception {
+        stubs.everything("optax", "optax", "0.2.8");
+        PypiObservation first = observe("optax", "optax").observation();
+
+        PackageObserver.Outcome second = observe("optax", "optax");
+
+        assertThat(second.observation().pypistats()).isEqualTo(first.pypistats());
+        assertThat(second.cost()).isEqualTo(3);
+        wireMock.verify(1, getRequestedFor(urlEqualTo(recentPath("optax"))));
+        wireMock.verify(1, getRequestedFor(urlEqualTo(overallPath("optax"))));
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.PypiObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.contract.event.Topics;
+import dev.ecopulse.pypi.client.pypistats.PypistatsClient;
 import dev.ecopulse.pypi.support.UpstreamStubs;
 import dev.ecopulse.pypi.support.VirtualWaitClock;
 import dev.ecopulse.testsupport.InjectWireMock;
@@ -63,10 +64,14 @@ class PypiCollectionIT {
     @Inject
     VirtualWaitClock time;
 
+    @Inject
+    PypistatsClient pypistats;
+
     @BeforeEach
     void stubTheCatalog() {
         wireMock.resetAll();
         time.reset();
+        pypistats.forgetAnswers();
         UpstreamStubs stubs = new UpstreamStubs(wireMock);
         for (String name : List.of("optax", "jax", "flax", "equinox", "keras", "tf-keras", "torch", "lightning",
                 "pytorch-lightning")) {

@@ -10,6 +10,7 @@ import dev.ecopulse.collector.run.RunContext;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.Observation;
 import dev.ecopulse.contract.event.PypiObservation;
+import dev.ecopulse.pypi.client.pypistats.PypistatsClient;
 import dev.ecopulse.pypi.support.UpstreamStubs;
 import dev.ecopulse.pypi.support.VirtualWaitClock;
 import dev.ecopulse.testsupport.InjectWireMock;
@@ -41,10 +42,14 @@ class ThrottledRunIT {
     @Inject
     VirtualWaitClock time;
 
+    @Inject
+    PypistatsClient pypistats;
+
     @BeforeEach
     void reset() {
         wireMock.resetAll();
         time.reset();
+        pypistats.forgetAnswers();
     }
 
     @Test
