@@ -28,13 +28,20 @@ public class VirtualTime extends Sleeper {
 
     private final List<Pause> pauses = new CopyOnWriteArrayList<>();
     private final AtomicLong offsetMillis = new AtomicLong();
+    private volatile Instant fixedStart;
 
     @Inject
     RunManager runs;
 
     @Override
     public Instant now() {
-        return Instant.now().plusMillis(offsetMillis.get());
+        Instant start = fixedStart;
+        return (start != null ? start : Instant.now()).plusMillis(offsetMillis.get());
+    }
+
+    /** Stops the clock at {@code start}: from then on only waits move it. */
+    public void fixAt(Instant start) {
+        fixedStart = start;
     }
 
     @Override
@@ -53,5 +60,6 @@ public class VirtualTime extends Sleeper {
     public void reset() {
         pauses.clear();
         offsetMillis.set(0);
+        fixedStart = null;
     }
 }
