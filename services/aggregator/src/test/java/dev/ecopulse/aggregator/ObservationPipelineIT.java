@@ -68,9 +68,10 @@ class ObservationPipelineIT {
         TopicClient.send(Topics.METRICS_PYPI, "optax", broken,
                 headers(ObservationSource.PYPI, "optax", "optax", observedAt));
 
-        List<ConsumerRecord<String, String>> dead = TopicClient.read(Topics.METRICS_DLQ, 1, Duration.ofSeconds(30));
+        // other tests of the same app write to the dead-letter topic too: keep this project's records
+        List<ConsumerRecord<String, String>> dead = TopicClient.read(Topics.METRICS_DLQ, 1, Duration.ofSeconds(30))
+                .stream().filter(r -> "optax".equals(r.key())).toList();
         assertThat(dead).hasSize(1);
-        assertThat(dead.get(0).key()).isEqualTo("optax");
         assertThat(TopicClient.headers(dead.get(0)).get(CloudEventAttributes.HEADER_DLQ_REASON))
                 .contains("schema").contains("runId");
         given().get("/api/v1/projects/optax/observations").then().statusCode(200).body("", hasSize(0));

@@ -136,12 +136,20 @@ public final class TestObservations {
                             daysSinceLatestRelease == null ? null : observedAt.minus(Duration.ofDays(daysSinceLatestRelease)),
                             releaseCount,
                             releasesLast365Days, medianDaysBetweenReleases, daysSinceLatestRelease, yankedReleases,
-                            developmentStatus, developmentStatus == null ? null : "Production/Stable", ">=3.9", 6L,
+                            developmentStatus, statusLabel(developmentStatus), ">=3.9", 6L,
                             "Apache-2.0"),
                     downloads ? new PypiObservation.Downloads(last30Days / 30, last30Days / 4, last30Days, last30Days,
                             previous30Days, last90Days, previous90Days) : null,
                     new DependentCounts(dependentsDirect, dependentsDirect * 9), missing);
         }
+    }
+
+    static String statusLabel(Integer status) {
+        if (status == null) {
+            return null;
+        }
+        return List.of("Planning", "Pre-Alpha", "Alpha", "Beta", "Production/Stable", "Mature", "Inactive")
+                .get(status - 1);
     }
 
     /** A Maven Central artifact observation. */

@@ -6,6 +6,9 @@ public final class Channels {
     /** The three observation topics, consumed as one stream. */
     public static final String OBSERVATIONS = "observations";
 
+    /** Score changes, published on {@code ecopulse.scores}. */
+    public static final String SCORES = "scores";
+
     private Channels() {
     }
 }

@@ -1,24 +1,34 @@
 package dev.ecopulse.aggregator.messaging;
 
+import dev.ecopulse.aggregator.service.AggregatorMetrics;
 import dev.ecopulse.aggregator.service.InvalidObservationException;
 import dev.ecopulse.aggregator.service.ObservationIngest;
+import dev.ecopulse.contract.event.ObservationSource;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
- * Consumes the observation topics. A record is acknowledged only after it is stored (or recognised as stored); an
- * invalid one is rejected to the dead-letter topic with the reason; the store being down holds the stream instead.
+ * Consumes the observation topics, one record at a time in order. A record is acknowledged only after it is stored
+ * (or recognised as stored); an invalid one is rejected to the dead-letter topic with the reason; the store being
+ * down holds the stream (the store writes retry with backoff) instead of acknowledging or rejecting anything.
  */
 @ApplicationScoped
 public class ObservationConsumer {
 
-    private final ObservationIngest ingest;
+    private static final Logger LOG = Logger.getLogger(ObservationConsumer.class);
 
-    ObservationConsumer(ObservationIngest ingest) {
+    private final ObservationIngest ingest;
+    private final AggregatorMetrics metrics;
+
+    ObservationConsumer(ObservationIngest ingest, AggregatorMetrics metrics) {
         this.ingest = ingest;
+        this.metrics = metrics;
     }
 
     @Incoming(Channels.OBSERVATIONS)
@@ -28,6 +38,11 @@ public class ObservationConsumer {
             ingest.ingest(CloudEventHeaders.read(message));
             return message.ack();
         } catch (InvalidObservationException e) {
+            String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getTopic())
+                    .orElse("unknown");
+            LOG.infof("Observation on %s rejected to the dead-letter topic: %s", topic, e.getMessage());
+            metrics.rejected(Arrays.stream(ObservationSource.values()).filter(s -> s.topic().equals(topic))
+                    .map(ObservationSource::id).findFirst().orElse(null));
             return message.nack(e);
         }
     }

@@ -10,27 +10,30 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import dev.ecopulse.aggregator.service.IncomingObservation;
 import dev.ecopulse.contract.event.ObservationSource;
-import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.BeforeRetry;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.NeverOnResult;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * The append-only observation history. Each observation is stored once, under its CloudEvents id; a redelivery finds
- * the id taken and changes nothing.
+ * The append-only observation history. Each observation is stored once, under its CloudEvents id ({@code _id}, so
+ * unique); a redelivery finds the id taken and changes nothing.
  */
 @ApplicationScoped
 public class ObservationRepository {
 
-    static final String COLLECTION = "observations";
+    public static final String COLLECTION = "observations";
 
     private final MongoCollection<Document> observations;
 
@@ -38,22 +41,25 @@ public class ObservationRepository {
         this.observations = client.getDatabase(database).getCollection(COLLECTION);
     }
 
-    void createIndexes(@Observes StartupEvent start) {
+    public void createIndexes() {
         observations.createIndex(Indexes.compoundIndex(Indexes.ascending("projectId", "source"),
                 Indexes.descending("observedAt")));
+        observations.createIndex(Indexes.ascending("observedAt"));
     }
 
     /**
-     * Inserts the observation; false if it was already stored. A store that cannot be reached is retried with
-     * backoff for as long as it takes, so nothing is acknowledged before it is written.
+     * Inserts the observation; false if it was already stored. While the store cannot be reached the insert is
+     * retried with backoff for as long as it takes, so the caller acknowledges nothing before it is written.
      */
-    @Retry(maxRetries = -1, delay = 500, maxDuration = 0, abortOn = IllegalArgumentException.class)
+    @Retry(maxRetries = -1, delay = 500, maxDuration = 0, jitter = 200)
     @ExponentialBackoff(maxDelay = 30_000)
-    public boolean insert(IncomingObservation observation, JsonNode payload) {
+    @RetryWhen(exception = TransientStoreFailure.class, result = NeverOnResult.class)
+    @BeforeRetry(StoreRetryLog.class)
+    public boolean insert(IncomingObservation observation, JsonNode payload, String subject) {
         Document doc = new Document("_id", observation.id())
                 .append("source", observation.source().id())
                 .append("projectId", observation.subject())
-                .append("subject", payload.path(subjectField(observation.source())).asText())
+                .append("subject", subject)
                 .append("observedAt", Date.from(observation.time()))
                 .append("receivedAt", new Date())
                 .append("payload", Document.parse(payload.toString()));
@@ -68,27 +74,34 @@ public class ObservationRepository {
         }
     }
 
-    /** A project's observations, newest first. */
-    public List<StoredObservation> findByProject(String projectId, Optional<ObservationSource> source, int limit) {
-        Bson filter = source.map(s -> Filters.and(Filters.eq("projectId", projectId), Filters.eq("source", s.id())))
-                .orElse(Filters.eq("projectId", projectId));
-        return observations.find(filter).sort(Sorts.descending("observedAt")).limit(limit)
+    /** A project's observations, newest first (ties by id, so pages are stable). */
+    public List<StoredObservation> findByProject(String projectId, Optional<ObservationSource> source,
+            Optional<Instant> from, Optional<Instant> to, int offset, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("projectId", projectId));
+        source.ifPresent(s -> filters.add(Filters.eq("source", s.id())));
+        from.ifPresent(f -> filters.add(Filters.gte("observedAt", Date.from(f))));
+        to.ifPresent(t -> filters.add(Filters.lte("observedAt", Date.from(t))));
+        return observations.find(Filters.and(filters))
+                .sort(Sorts.orderBy(Sorts.descending("observedAt"), Sorts.descending("_id")))
+                .skip(offset).limit(limit)
                 .map(ObservationRepository::toStored).into(new ArrayList<>());
+    }
+
+    /** Every stored observation, in no particular order. */
+    public void forEach(Consumer<StoredObservation> consumer) {
+        observations.find().batchSize(1000).map(ObservationRepository::toStored).forEach(consumer);
     }
 
     public long count() {
         return observations.countDocuments();
     }
 
-    private static String subjectField(ObservationSource source) {
-        return switch (source) {
-            case GITHUB -> "repository";
-            case PYPI -> "packageName";
-            case MAVEN -> "coordinate";
-        };
+    public long countByProject(String projectId) {
+        return observations.countDocuments(Filters.eq("projectId", projectId));
     }
 
-    private static StoredObservation toStored(Document doc) {
+    static StoredObservation toStored(Document doc) {
         return new StoredObservation(doc.getString("_id"), doc.getString("source"), doc.getString("projectId"),
                 doc.getString("subject"), doc.getDate("observedAt").toInstant(),
                 doc.getDate("receivedAt").toInstant(), doc.get("payload", Document.class).toJson());

@@ -1,6 +1,9 @@
 package dev.ecopulse.aggregator.rest;
 
+import dev.ecopulse.aggregator.service.NotReadyException;
 import dev.ecopulse.aggregator.service.UnknownIdException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -16,5 +19,29 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unknownId(UnknownIdException e, UriInfo uri) {
         return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return Problem.response(Response.Status.NOT_FOUND, "no such resource: " + uri.getPath()
+                + " (the API is under /api/v1, see /q/openapi)", uri.getPath());
+    }
+
+    /** Any other refusal of the HTTP layer (405, 406, 415, ...), as a problem too. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        if (status == null || status.getFamily() != Response.Status.Family.CLIENT_ERROR) {
+            return e.getResponse();
+        }
+        Response problem = Problem.response(status, e.getMessage(), uri.getPath());
+        String allow = e.getResponse().getHeaderString("Allow");
+        return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(NotReadyException e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(),
+                uri.getPath())).header("Retry-After", "5").build();
     }
 }

@@ -16,8 +16,7 @@ public record MaturityScore(
         double coverage,
         Range range,
         List<DimensionScore> dimensions,
-        List<Gap> gaps,
-        Instant asOf) {
+        List<Gap> gaps) {
 
     public MaturityScore {
         dimensions = List.copyOf(dimensions);

@@ -49,7 +49,7 @@ public final class MaturityScorer {
         double coverage = round(coveredWeight / totalWeight, 4);
         if (availableWeight == 0) {
             return new MaturityScore(null, Methodology.NO_DATA, 0, new MaturityScore.Range(0, 100),
-                    dimensions(signals, model, Map.of(), 0), gaps, dataTime);
+                    dimensions(signals, model, Map.of(), 0), gaps);
         }
         for (Map.Entry<Signal, Double> e : exact.entrySet()) {
             e.setValue(100 * e.getValue() / availableWeight);
@@ -62,7 +62,7 @@ public final class MaturityScorer {
         MaturityScore.Range range = new MaturityScore.Range(round(100 * weightedSum / totalWeight, 2),
                 round(100 * (weightedSum + missingWeight) / totalWeight, 2));
         return new MaturityScore(maturity, band, coverage, range, dimensions(signals, model, cents, availableWeight),
-                gaps, dataTime);
+                gaps);
     }
 
     /**

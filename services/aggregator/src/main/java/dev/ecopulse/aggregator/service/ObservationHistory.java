@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The in-memory history scoring runs on: per subject, the latest observation of each UTC day. Adding the same
  * observation again, or an older one of the same day, changes nothing, so loading from the store and ingesting can
  * overlap in any order.
  */
+@ApplicationScoped
 public class ObservationHistory {
 
     private final Map<SubjectKey, NavigableMap<LocalDate, ObservedPoint>> subjects = new HashMap<>();

@@ -5,10 +5,14 @@ import dev.ecopulse.aggregator.repository.StoredObservation;
 import dev.ecopulse.contract.catalog.Catalog;
 import dev.ecopulse.contract.event.ObservationSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the observation history of catalog projects. */
+/**
+ * Reads the raw observation history of catalog projects. The one read that goes to the store: the full history is
+ * too large to keep in memory, and it is paged.
+ */
 @ApplicationScoped
 public class ObservationQueries {
 
@@ -20,10 +24,12 @@ public class ObservationQueries {
         this.catalog = catalog;
     }
 
-    public List<StoredObservation> history(String projectId, Optional<ObservationSource> source, int limit) {
+    /** A page of the project's observations, newest first. */
+    public List<StoredObservation> history(String projectId, Optional<ObservationSource> source,
+            Optional<Instant> from, Optional<Instant> to, int offset, int limit) {
         if (catalog.project(projectId).isEmpty()) {
             throw new UnknownIdException("no project '" + projectId + "' in the catalog");
         }
-        return repository.findByProject(projectId, source, limit);
+        return repository.findByProject(projectId, source, from, to, offset, limit);
     }
 }

@@ -1,0 +1,67 @@
+package dev.ecopulse.aggregator.rest;
+
+import dev.ecopulse.aggregator.scoring.Methodology;
+import dev.ecopulse.aggregator.service.ScoreQueries;
+import dev.ecopulse.aggregator.service.ViewState;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Frameworks side by side. */
+@Path("/api/v1/compare")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "frameworks")
+public class CompareResource {
+
+    static final int MIN = 2;
+    static final int MAX = 10;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    private final ScoreQueries queries;
+    private final Methodology methodology;
+
+    CompareResource(ScoreQueries queries, Methodology methodology) {
+        this.queries = queries;
+        this.methodology = methodology;
+    }
+
+    @GET
+    @Operation(summary = "2 to 10 frameworks side by side per dimension and signal (frameworks=a,b,...)")
+    public Response compare(@QueryParam("frameworks") String frameworks, @Context Request request) {
+        List<String> ids = parse(frameworks);
+        ViewState state = queries.state();
+        var entries = ids.stream().map(id -> queries.framework(state, id)).toList();
+        return Conditional.ok(request, Conditional.of(state), () -> ComparisonView.of(entries, methodology));
+    }
+
+    private static List<String> parse(String frameworks) {
+        String expected = "a comma-separated list of " + MIN + " to " + MAX + " framework ids";
+        if (frameworks == null || frameworks.isBlank()) {
+            throw ApiException.badParameter("frameworks", "required: " + expected);
+        }
+        List<String> ids = Arrays.stream(frameworks.split(",", -1)).map(String::trim).toList();
+        if (ids.size() < MIN || ids.size() > MAX) {
+            throw ApiException.badParameter("frameworks", expected + ", got " + ids.size());
+        }
+        for (String id : ids) {
+            if (!ID.matcher(id).matches()) {
+                throw ApiException.badParameter("frameworks", "'" + id + "' is not a framework id");
+            }
+        }
+        if (new HashSet<>(ids).size() != ids.size()) {
+            throw ApiException.badParameter("frameworks", "a framework is listed twice in '" + frameworks + "'");
+        }
+        return ids;
+    }
+}

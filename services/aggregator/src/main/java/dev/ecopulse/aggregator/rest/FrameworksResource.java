@@ -1,0 +1,82 @@
+package dev.ecopulse.aggregator.rest;
+
+import dev.ecopulse.aggregator.config.ScoresConfig;
+import dev.ecopulse.aggregator.scoring.Methodology;
+import dev.ecopulse.aggregator.service.ScoreQueries;
+import dev.ecopulse.aggregator.service.ScoreQueries.FrameworkEntry;
+import dev.ecopulse.aggregator.service.ViewState;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Frameworks: their scores, full explanations and score history. */
+@Path("/api/v1/frameworks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "frameworks")
+public class FrameworksResource {
+
+    private final ScoreQueries queries;
+    private final Methodology methodology;
+    private final ScoresConfig config;
+
+    FrameworksResource(ScoreQueries queries, Methodology methodology, ScoresConfig config) {
+        this.queries = queries;
+        this.methodology = methodology;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "Every framework: maturity (0-100, higher is better), band, coverage, momentum in brief")
+    public Response list(@Context Request request) {
+        ViewState state = queries.state();
+        return Conditional.ok(request, Conditional.of(state),
+                () -> queries.frameworks(state).stream().map(FrameworkSummary::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A framework's full explanation: dimensions, signals, contributions, gaps, momentum,"
+            + " projects")
+    public Response detail(@PathParam("id") String id, @Context Request request) {
+        ViewState state = queries.state();
+        FrameworkEntry entry = queries.framework(state, id);
+        return Conditional.ok(request, Conditional.of(state), () -> FrameworkDetail.of(entry,
+                queries.projects(state, Optional.of(id)), methodology));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "A framework's maturity and momentum per day with data (from, to: ISO-8601 dates)")
+    public Response history(@PathParam("id") String id, @QueryParam("from") String from,
+            @QueryParam("to") String to, @Context Request request) {
+        Optional<LocalDate> fromDate = Params.date("from", from);
+        Optional<LocalDate> toDate = Params.date("to", to);
+        ViewState state = queries.state();
+        queries.requireFramework(id);
+        LocalDate end = toDate.orElseGet(() -> queries.lastScoredDay(state)
+                .orElse(LocalDate.now(ZoneOffset.UTC)));
+        LocalDate start = fromDate.orElse(end.minusDays(config.historyDefaultDays() - 1L));
+        if (start.isAfter(end)) {
+            throw ApiException.badParameter("from", "'" + start + "' is after 'to' (" + end + ")");
+        }
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        if (days > config.historyMaxDays()) {
+            throw ApiException.badParameter(fromDate.isPresent() ? "from" : "to", "the range " + start + " to "
+                    + end + " spans " + days + " days; at most " + config.historyMaxDays() + " are served at once");
+        }
+        return Conditional.ok(request, Conditional.of(state),
+                () -> new HistoryView(id, start, end, queries.history(state, id, start, end)));
+    }
+}

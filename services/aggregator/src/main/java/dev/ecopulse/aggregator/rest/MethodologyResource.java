@@ -1,0 +1,34 @@
+package dev.ecopulse.aggregator.rest;
+
+import dev.ecopulse.aggregator.scoring.Methodology;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The scoring methodology in force. */
+@Path("/api/v1/methodology")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "methodology")
+public class MethodologyResource {
+
+    private final MethodologyView view;
+    private final EntityTag tag;
+
+    MethodologyResource(Methodology methodology) {
+        this.view = MethodologyView.of(methodology);
+        this.tag = Conditional.ofContent(view.toString());
+    }
+
+    @GET
+    @Operation(summary = "Weights, thresholds, dimensions, bands, momentum and the formula; higher is better")
+    public Response methodology(@Context Request request) {
+        return Conditional.ok(request, tag, () -> view);
+    }
+}

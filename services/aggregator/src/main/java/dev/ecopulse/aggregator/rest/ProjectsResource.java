@@ -1,0 +1,100 @@
+package dev.ecopulse.aggregator.rest;
+
+import dev.ecopulse.aggregator.repository.StoredObservation;
+import dev.ecopulse.aggregator.scoring.Methodology;
+import dev.ecopulse.aggregator.service.ObservationQueries;
+import dev.ecopulse.aggregator.service.ScoreQueries;
+import dev.ecopulse.aggregator.service.ScoreQueries.ProjectEntry;
+import dev.ecopulse.aggregator.service.ViewState;
+import dev.ecopulse.contract.event.ObservationSource;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Projects: their scores, latest observations and raw observation history. */
+@Path("/api/v1/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "projects")
+public class ProjectsResource {
+
+    static final int MAX_LIMIT = 500;
+    static final int MAX_OFFSET = 1_000_000;
+
+    private final ScoreQueries queries;
+    private final ObservationQueries observations;
+    private final Methodology methodology;
+
+    ProjectsResource(ScoreQueries queries, ObservationQueries observations, Methodology methodology) {
+        this.queries = queries;
+        this.observations = observations;
+        this.methodology = methodology;
+    }
+
+    @GET
+    @Operation(summary = "Projects with their scores, optionally of one framework")
+    public Response list(@QueryParam("framework") String framework, @Context Request request) {
+        ViewState state = queries.state();
+        List<ProjectEntry> projects = queries.projects(state, Optional.ofNullable(framework)
+                .filter(f -> !f.isEmpty()));
+        return Conditional.ok(request, Conditional.of(state),
+                () -> projects.stream().map(ProjectSummary::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A project's latest observation per source and subject, and its explained scores")
+    public Response detail(@PathParam("id") String id, @Context Request request) {
+        ViewState state = queries.state();
+        ProjectEntry entry = queries.project(state, id);
+        return Conditional.ok(request, Conditional.of(state), () -> ProjectDetail.of(entry, methodology));
+    }
+
+    @GET
+    @Path("{id}/observations")
+    @Operation(summary = "A project's raw observations, newest first, paged (source, from, to, offset, limit)")
+    public Response observations(@PathParam("id") String projectId, @QueryParam("source") String source,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("offset") @DefaultValue("0") String offset,
+            @QueryParam("limit") @DefaultValue("100") String limit, @Context Request request,
+            @Context UriInfo uri) {
+        Optional<ObservationSource> parsedSource = parseSource(source);
+        Optional<Instant> fromTime = Params.instant("from", from, false);
+        Optional<Instant> toTime = Params.instant("to", to, true);
+        if (fromTime.isPresent() && toTime.isPresent() && fromTime.get().isAfter(toTime.get())) {
+            throw ApiException.badParameter("from", "'" + from + "' is after 'to' ('" + to + "')");
+        }
+        int skip = Params.integer("offset", offset, 0, MAX_OFFSET);
+        int size = Params.integer("limit", limit, 1, MAX_LIMIT);
+        List<StoredObservation> page = observations.history(projectId, parsedSource, fromTime, toTime, skip, size);
+        Response response = Conditional.ok(request, Conditional.ofContent(page.stream().map(StoredObservation::id)
+                .collect(Collectors.joining(",", skip + ":", ""))), () -> page.stream().map(ObservationView::of)
+                        .toList());
+        if (page.size() == size) {
+            return Response.fromResponse(response).link(uri.getRequestUriBuilder()
+                    .replaceQueryParam("offset", skip + size).build(), "next").build();
+        }
+        return response;
+    }
+
+    private static Optional<ObservationSource> parseSource(String source) {
+        if (source == null || source.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ObservationSource.fromId(source).orElseThrow(
+                () -> ApiException.badParameter("source", "'" + source + "' is not one of github, pypi, maven")));
+    }
+}

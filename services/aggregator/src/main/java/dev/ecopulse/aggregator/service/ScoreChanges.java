@@ -1,0 +1,137 @@
+package dev.ecopulse.aggregator.service;
+
+import dev.ecopulse.aggregator.config.ScoresConfig;
+import dev.ecopulse.aggregator.messaging.ScoreEventPublisher;
+import dev.ecopulse.aggregator.repository.PublishedScoreRepository;
+import dev.ecopulse.aggregator.repository.PublishedScoreRepository.PublishedScore;
+import dev.ecopulse.aggregator.scoring.Evaluation;
+import dev.ecopulse.aggregator.scoring.HistorySnapshot;
+import dev.ecopulse.aggregator.scoring.Level;
+import dev.ecopulse.aggregator.scoring.MaturityScore;
+import dev.ecopulse.aggregator.scoring.Methodology;
+import dev.ecopulse.aggregator.scoring.ProjectInputs;
+import dev.ecopulse.aggregator.scoring.SubjectScore;
+import dev.ecopulse.contract.catalog.Catalog;
+import dev.ecopulse.contract.event.EventIds;
+import dev.ecopulse.contract.event.ScoreChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Announces maturity changes: a project's or framework's first score, and every later move by more than the
+ * configured epsilon against the last published score. The last published score is stored, so a restart or a replay
+ * announces nothing new; a change is recorded as published only after Kafka acknowledged it.
+ */
+@ApplicationScoped
+public class ScoreChanges {
+
+    private static final Logger LOG = Logger.getLogger(ScoreChanges.class);
+    private static final int MAX_CAUSES = 5;
+
+    private final PublishedScoreRepository repository;
+    private final ScoreEventPublisher publisher;
+    private final Catalog catalog;
+    private final Methodology methodology;
+    private final ScoresConfig config;
+    private final AggregatorMetrics metrics;
+    private final Map<String, PublishedScore> published = new ConcurrentHashMap<>();
+
+    ScoreChanges(PublishedScoreRepository repository, ScoreEventPublisher publisher, Catalog catalog,
+            Methodology methodology, ScoresConfig config, AggregatorMetrics metrics) {
+        this.repository = repository;
+        this.publisher = publisher;
+        this.catalog = catalog;
+        this.methodology = methodology;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    void load(List<PublishedScore> stored) {
+        stored.forEach(p -> published.put(p.key(), p));
+    }
+
+    /** Publishes every change of {@code current} against the last published scores. */
+    void publish(Evaluation current, HistorySnapshot history) {
+        List<String> announced = new ArrayList<>();
+        for (SubjectScore s : Stream.concat(current.frameworks().values().stream(),
+                current.projects().values().stream()).toList()) {
+            Double score = s.maturity().maturity();
+            if (score == null) {
+                continue;
+            }
+            String key = s.level().name().toLowerCase(Locale.ROOT) + "|" + s.id();
+            PublishedScore previous = published.get(key);
+            if (previous != null && Math.abs(score - previous.score()) <= config.changeEpsilon()) {
+                continue;
+            }
+            Map<String, Double> contributions = contributions(s.maturity());
+            ScoreChanged event = new ScoreChanged(kind(s.level()), s.id(), previous == null ? null : previous.score(),
+                    score, s.maturity().band(), s.maturity().coverage(), deltas(contributions, previous),
+                    cause(s, previous, history), s.updatedAt());
+            String id = EventIds.scoreChangeId(event.kind(), s.id(), s.updatedAt());
+            publisher.publish(event, id);
+            PublishedScore now = new PublishedScore(s.level(), s.id(), score, contributions, s.updatedAt(), id);
+            repository.save(now);
+            published.put(key, now);
+            metrics.scoreChangePublished(s.level().name().toLowerCase(Locale.ROOT));
+            announced.add(s.id() + (previous == null ? " " : " " + previous.score() + " -> ") + score);
+        }
+        if (!announced.isEmpty()) {
+            LOG.infof("Published %d score changes: %s", announced.size(), String.join(", ", announced));
+        }
+    }
+
+    private static ScoreChanged.SubjectKind kind(Level level) {
+        return level == Level.PROJECT ? ScoreChanged.SubjectKind.PROJECT : ScoreChanged.SubjectKind.FRAMEWORK;
+    }
+
+    private static Map<String, Double> contributions(MaturityScore score) {
+        Map<String, Double> contributions = new LinkedHashMap<>();
+        score.dimensions().forEach(d -> contributions.put(d.id(), d.contribution()));
+        return contributions;
+    }
+
+    /** Change of each dimension's contribution, in score points (they add up to the change of the score). */
+    private static Map<String, Double> deltas(Map<String, Double> now, PublishedScore previous) {
+        Map<String, Double> deltas = new LinkedHashMap<>();
+        now.forEach((id, c) -> deltas.put(id, Math.round(100 * (c - (previous == null ? 0
+                : previous.contributions().getOrDefault(id, 0.0)))) / 100.0));
+        return deltas;
+    }
+
+    private String cause(SubjectScore s, PublishedScore previous, HistorySnapshot history) {
+        if (previous == null) {
+            return "first score, from observations up to " + s.updatedAt();
+        }
+        Instant since = previous.computedAt();
+        List<String> newer = s.level() == Level.FRAMEWORK
+                ? s.projectIds().stream().filter(id -> newerThan(id, since, history)).toList()
+                : catalog.project(s.id()).map(ProjectInputs::subjects).orElse(List.of()).stream()
+                        .map(k -> history.atOrBefore(k, ScoreRefresher.END_OF_TIME)
+                                .filter(p -> p.observedAt().isAfter(since))
+                                .map(p -> k.label() + " observed " + p.observedAt()).orElse(null))
+                        .filter(Objects::nonNull).toList();
+        if (newer.isEmpty()) {
+            return "rescored with methodology " + methodology.version();
+        }
+        String listed = String.join(", ", newer.subList(0, Math.min(MAX_CAUSES, newer.size())))
+                + (newer.size() > MAX_CAUSES ? " and " + (newer.size() - MAX_CAUSES) + " more" : "");
+        return (s.level() == Level.FRAMEWORK ? "new observations of projects " : "new observations: ") + listed
+                + " (since " + since + ")";
+    }
+
+    private boolean newerThan(String projectId, Instant since, HistorySnapshot history) {
+        return catalog.project(projectId).map(ProjectInputs::subjects).orElse(List.of()).stream()
+                .anyMatch(k -> history.atOrBefore(k, ScoreRefresher.END_OF_TIME)
+                        .map(p -> p.observedAt().isAfter(since)).orElse(false));
+    }
+}
