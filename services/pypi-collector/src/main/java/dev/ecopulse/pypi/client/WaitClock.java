@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -41,8 +42,8 @@ public class WaitClock {
     /** Waits out an upstream that asked to slow down; {@code why} says which and how it asked. */
     public void waitOut(String upstream, Duration duration, String why) throws InterruptedException {
         LOG.infof("%s; waiting %d s before asking again", why, duration.toSeconds());
-        registry.timer("ecopulse.collector.upstream.throttle.waits", "source", "pypi", "upstream", upstream)
-                .record(duration);
+        registry.timer("ecopulse.collector.upstream.throttle.waits", "source", "pypi", "upstream",
+                upstream.toLowerCase(Locale.ROOT)).record(duration);
         listener.accept("waiting " + duration.toSeconds() + " s: " + why);
         try {
             sleep(duration);

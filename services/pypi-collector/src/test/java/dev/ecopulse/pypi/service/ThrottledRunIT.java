@@ -2,7 +2,9 @@ package dev.ecopulse.pypi.service;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecopulse.collector.run.CollectionTarget;
@@ -76,6 +78,9 @@ class ThrottledRunIT {
         assertThat(run.statuses).anyMatch(s -> s != null && s.startsWith("observing optax (1 of 4) (waiting 5 s: "
                 + "pypistats answered 429"));
         assertThat(run.statuses.get(run.statuses.size() - 1)).isNull();
+        given().get("/q/metrics").then().statusCode(200).body(containsString(
+                "ecopulse_collector_upstream_throttle_waits_seconds_count{application=\"ecopulse\","
+                        + "service=\"pypi-collector\",source=\"pypi\",upstream=\"pypistats\"}"));
     }
 
     /** A run that records what the collector does with it. */
