@@ -17,7 +17,9 @@ import dev.ecopulse.pypi.client.pypistats.PypistatsClient;
 import dev.ecopulse.pypi.client.pypistats.RecentDownloads;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Observes one PyPI package: metadata from the JSON API, release history from the Simple API (the JSON API's
@@ -63,7 +65,8 @@ public class PackageObserver {
             if (page instanceof Lookup.NotFound<Fetched<List<Release>>> absent) {
                 return o.notFound(absent.reason(), cost(before, 0));
             }
-            return new Outcome(null, "PyPI did not answer: " + failed.reason(), false, cost(before, 0), List.of());
+            String both = failed.reason() + "; " + ((Lookup.Failed<Fetched<List<Release>>>) page).reason();
+            return new Outcome(null, "neither PyPI API answered: " + both, false, cost(before, 0), List.of());
         }
         ProjectMetadata metadata = project instanceof Lookup.Found<ProjectMetadata> found ? found.value()
                 : ProjectMetadata.unreadable(o.problem(((Lookup.Failed<ProjectMetadata>) project).reason()));
@@ -176,7 +179,7 @@ public class PackageObserver {
         final String runId;
         final Instant observedAt;
         final MissingSignals missing = new MissingSignals();
-        final List<String> problems = new java.util.ArrayList<>();
+        final List<String> problems = new ArrayList<>();
 
         Draft(CollectionTarget target, String runId, Instant observedAt) {
             this.target = target;
@@ -221,7 +224,7 @@ public class PackageObserver {
         }
 
         private static <T> Fetched<T> flat(Fetched<ReleaseCadence> cadence,
-                java.util.function.Function<ReleaseCadence, Fetched<T>> part) {
+                Function<ReleaseCadence, Fetched<T>> part) {
             return cadence.value() == null ? Fetched.missing(cadence.missingReason()) : part.apply(cadence.value());
         }
     }

@@ -292,7 +292,8 @@ class PackageObservationIT {
         PackageObserver.Outcome outcome = observe("optax", "optax");
 
         assertThat(outcome.observation()).isNull();
-        assertThat(outcome.failure()).isEqualTo("PyPI did not answer: PyPI's JSON API answered HTTP 503");
+        assertThat(outcome.failure()).isEqualTo("neither PyPI API answered: PyPI's JSON API answered HTTP 503; "
+                + "PyPI's Simple API answered HTTP 503");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.ecopulse.pypi.client.JsonDocuments;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -63,7 +64,7 @@ public final class ProjectJson {
         if (!node.isArray()) {
             return null;
         }
-        List<String> classifiers = new java.util.ArrayList<>();
+        List<String> classifiers = new ArrayList<>();
         for (JsonNode c : node) {
             if (!c.isTextual()) {
                 return null;
