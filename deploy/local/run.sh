@@ -48,7 +48,7 @@ NAMES=()
 say() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 fail() { say "ERROR: $*" >&2; exit 1; }
 
-jar_of() { echo "$ROOT/services/$1/target/quarkus-app/quarkus-app.jar"; }
+jar_of() { echo "$ROOT/services/$1/target/quarkus-app/quarkus-run.jar"; }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
