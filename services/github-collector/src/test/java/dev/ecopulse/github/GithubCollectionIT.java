@@ -1,10 +1,13 @@
 package dev.ecopulse.github;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -24,6 +27,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +75,7 @@ class GithubCollectionIT {
                 ((ObjectNode) answer.get("data").get("r" + i)).put("nameWithOwner", "keras-team/keras-renamed");
             }
         });
-        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/graphql")
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("query ClosedIssues"))
+        wireMock.stubFor(post("/graphql").withRequestBody(containing("query ClosedIssues"))
                 .willReturn(github.graphqlOk("{\"data\":{\"rateLimit\":{\"cost\":1,\"limit\":5000,\"remaining\":4989,"
                         + "\"used\":11,\"resetAt\":\"2030-01-01T00:00:00Z\"},\"c0\":{\"issueCount\":999}}}")));
         github.contributors();
@@ -159,6 +162,47 @@ class GithubCollectionIT {
             assertThat(Runs.of(records, GithubStubs.TARGETS.get(i).projectId()).contributors())
                     .isEqualTo(GithubFixtures.contributors(i));
         }
+    }
+
+    @Test
+    void countsAYearOfReleasesOverAFurtherPageWhenTheFirstPageIsAllWithinTheYear() throws Exception {
+        Instant now = Instant.now();
+        github.signals((i, answer) -> {
+            if (i == 0) {
+                ArrayNode nodes = (ArrayNode) answer.get("data").get("r0").get("releases").get("nodes");
+                nodes.remove(nodes.size() - 1); // the release from before the window
+            }
+        });
+        ObjectNode page2 = EventJson.mapper().createObjectNode();
+        ObjectNode data = page2.putObject("data");
+        data.putObject("rateLimit").put("cost", 1).put("limit", 5000).put("remaining", 4987).put("used", 13)
+                .put("resetAt", "2030-01-01T00:00:00Z");
+        ObjectNode releases = data.putObject("r0").putObject("releases");
+        releases.put("totalCount", 40);
+        releases.putObject("pageInfo").put("hasNextPage", true).put("endCursor", "Y3Vyc29yOnYyOpK5page3");
+        ArrayNode nodes = releases.putArray("nodes");
+        GithubFixtures.release(nodes, "v0.97.0", now.minus(Duration.ofDays(200)), now.minus(Duration.ofDays(200)),
+                false, false);
+        GithubFixtures.release(nodes, "v0.96.0", now.minus(Duration.ofDays(380)), now.minus(Duration.ofDays(380)),
+                false, false);
+        wireMock.stubFor(post("/graphql").withRequestBody(containing("query Releases"))
+                .willReturn(github.graphqlOk(page2.toString())));
+        github.contributors();
+
+        String runId = Runs.start();
+
+        assertThat(Runs.finished(runId).getString("state")).isEqualTo("SUCCEEDED");
+        GithubObservation torch = Runs.of(Runs.events(runId, GithubStubs.TARGETS.size()),
+                GithubStubs.TARGETS.get(0).projectId());
+        assertThat(torch.releasesLast365Days()).isEqualTo(GithubFixtures.RELEASES_LAST_365 + 1);
+        assertThat(torch.latestReleaseTag()).isEqualTo(GithubFixtures.latestTag(0));
+        List<ServeEvent> pages = github.servedGraphql("Releases");
+        assertThat(pages).hasSize(1); // the second page reached back before the window: complete
+        JsonNode variables = EventJson.mapper().readTree(pages.get(0).getRequest().getBodyAsString())
+                .get("variables");
+        assertThat(variables.get("owner").asText() + "/" + variables.get("name").asText())
+                .isEqualTo(GithubStubs.TARGETS.get(0).subject());
+        assertThat(variables.get("after").asText()).isEqualTo("Y3Vyc29yOnYyOpK5MjAyNS0wMS0wMQ==");
     }
 
     @Test

@@ -49,6 +49,11 @@ public class GithubCaller {
         while (true) {
             Optional<Duration> budgetWait = limits.waitBefore(resource, estimatedCost, sleeper.now());
             if (budgetWait.isPresent()) {
+                if (budgetWait.get().compareTo(config.maxWait()) > 0) {
+                    throw new RateLimitedException("GitHub's " + resource + " budget resets only in "
+                            + budgetWait.get().toSeconds() + " s, longer than the " + config.maxWait().toSeconds()
+                            + " s allowed (ecopulse.github.max-wait)");
+                }
                 Instant until = sleeper.now().plus(budgetWait.get());
                 pause(run, budgetWait.get(), "waiting for GitHub rate-limit reset until " + until + " ("
                         + limits.remaining(resource).orElse(0) + " " + resource + " left, next request needs "

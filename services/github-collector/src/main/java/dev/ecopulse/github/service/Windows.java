@@ -30,8 +30,7 @@ public record Windows(Instant asOf) {
 
     /** The GitHub search for issues closed in the last 90 days of {@code repository} ({@code owner/name}). */
     public String closedIssuesQuery(String repository) {
-        // search dates take an offset: 2026-08-30T10:15:00+00:00
-        String since = last90DaysStart().toString().replace("Z", "+00:00");
-        return "repo:" + repository + " is:issue is:closed closed:>=" + since;
+        // GitHub search takes YYYY-MM-DDTHH:MM:SSZ (an offset's "+" would need escaping in REST query strings)
+        return "repo:" + repository + " is:issue is:closed closed:>=" + last90DaysStart();
     }
 }
