@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecopulse.contract.event.EventJson;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -128,7 +129,7 @@ public final class GithubFixtures {
         ObjectNode data = answer.putObject("data");
         ObjectNode rateLimit = data.putObject("rateLimit");
         rateLimit.put("cost", cost).put("limit", 5000).put("remaining", 4990).put("used", 10)
-                .put("resetAt", now.plusSeconds(3000).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                .put("resetAt", now.plusSeconds(3000).truncatedTo(ChronoUnit.SECONDS).toString());
         for (int i = 0; i < repositories.size(); i++) {
             data.set("r" + i, repository(repositories.get(i), i, now));
             data.putObject("c" + i).put("issueCount", closedIssues(i));
@@ -166,6 +167,6 @@ public final class GithubFixtures {
     }
 
     static Instant days(Instant now, long days) {
-        return now.minus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return now.minus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +61,7 @@ final class SignalsReader {
                 }
                 continue;
             }
-            Set<String> failedFields = new java.util.HashSet<>();
+            Set<String> failedFields = new HashSet<>();
             for (GraphqlAnswer.Error error : answer.errors(alias)) {
                 if (error.field() != null) {
                     failedFields.add(error.field());

@@ -7,6 +7,7 @@ import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.MissingSignal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RepositorySnapshotTest {
@@ -25,7 +26,7 @@ class RepositorySnapshotTest {
         GithubObservation o = snapshot.toObservation("run-1", TOLERANCE);
 
         assertThat(o.observedAt()).isEqualTo(T);
-        assertThat(o.signalObservedAt()).containsExactly(java.util.Map.entry("contributors", T.plusSeconds(1801)));
+        assertThat(o.signalObservedAt()).containsExactly(Map.entry("contributors", T.plusSeconds(1801)));
     }
 
     @Test
