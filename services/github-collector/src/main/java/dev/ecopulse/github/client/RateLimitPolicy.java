@@ -80,7 +80,10 @@ public final class RateLimitPolicy {
         NONE, PRIMARY, SECONDARY
     }
 
-    /** GraphQL answers a limit with HTTP 200 and an error: type RATE_LIMITED, or a message naming the limit. */
+    /**
+     * GraphQL answers a limit on the whole query with HTTP 200 and an error without {@code path}: type RATE_LIMITED,
+     * or a message naming the limit.
+     */
     private static GraphqlLimit graphqlLimit(Answer answer) {
         if (answer.endpoint() != Endpoint.GRAPHQL || !answer.body().contains("RATE_LIMIT")
                 && !mentionsRateLimit(answer.body())) {
@@ -88,6 +91,9 @@ public final class RateLimitPolicy {
         }
         try {
             for (JsonNode error : EventJson.mapper().readTree(answer.body()).path("errors")) {
+                if (!error.path("path").isEmpty()) {
+                    continue; // one alias refused (e.g. a search): its signals go missing, the rest is an answer
+                }
                 String message = error.path("message").asText().toLowerCase(Locale.ROOT);
                 if (message.contains("secondary rate limit")) {
                     return GraphqlLimit.SECONDARY;

@@ -96,6 +96,15 @@ class RateLimitPolicyTest {
     }
 
     @Test
+    void aLimitOnOneAliasIsAnAnswerWithThatAliasMissingNotAThrottledQuery() {
+        Answer answer = answer(Endpoint.GRAPHQL, 200, Map.of("x-ratelimit-remaining", "4000"),
+                "{\"data\":{\"r0\":{\"stargazerCount\":1},\"c0\":null},\"errors\":[{\"type\":\"RATE_LIMITED\","
+                        + "\"path\":[\"c0\"],\"message\":\"API rate limit exceeded for search\"}]}");
+
+        assertThat(RateLimitPolicy.throttle(answer, 0, MINUTE, NOW, Optional.empty())).isEmpty();
+    }
+
+    @Test
     void aContributorListTooLargeIsNotARateLimit() {
         Answer answer = answer(Endpoint.CONTRIBUTORS, 403, Map.of("x-ratelimit-remaining", "4321"),
                 "{\"message\":\"The history or contributor list is too large to list contributors for this"
