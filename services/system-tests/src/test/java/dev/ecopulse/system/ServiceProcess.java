@@ -28,10 +28,10 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code services/<name>/target/quarkus-app/quarkus-app.jar} with {@code env} on {@code port}. */
+    /** Starts {@code services/<name>/target/quarkus-app/quarkus-run.jar} with {@code env} on {@code port}. */
     static ServiceProcess start(String name, int port, Map<String, String> env) throws IOException {
         Path jar = Path.of(System.getProperty("ecopulse.services.dir", ".."), name, "target", "quarkus-app",
-                "quarkus-app.jar");
+                "quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
         }
