@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,12 +17,14 @@ import java.nio.file.Path;
 public final class EmbeddedStore implements AutoCloseable {
 
     private final MongoBackend backend;
+    private final MongoBackend served;
     private final String host;
     private final int port;
     private MongoServer server;
 
     private EmbeddedStore(MongoBackend backend, String host, int port) {
         this.backend = backend;
+        this.served = keptOpen(backend);
         this.host = host;
         this.port = port;
     }
@@ -57,9 +61,28 @@ public final class EmbeddedStore implements AutoCloseable {
     /** Answers again on the same port, with the data it had. */
     public synchronized void resume() {
         if (server == null) {
-            server = new MongoServer(backend);
+            server = new MongoServer(served);
             server.bind(host, port);
         }
+    }
+
+    /**
+     * The backend as the server sees it. Stopping a server closes its backend, and a closed in-memory backend has
+     * forgotten its data; so the server's close is ignored and only {@link #close()} closes the real backend.
+     */
+    private static MongoBackend keptOpen(MongoBackend backend) {
+        return (MongoBackend) Proxy.newProxyInstance(MongoBackend.class.getClassLoader(),
+                new Class<?>[] {MongoBackend.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                        return null;
+                    }
+                    try {
+                        Object result = method.invoke(backend, args);
+                        return result == backend ? proxy : result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Override
