@@ -93,7 +93,7 @@ wait_until() { # name, pid, check command...
   done
 }
 
-service_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$1/q/health/ready"; }
+service_ready() { curl -fs -o /dev/null "http://127.0.0.1:$1/q/health/ready"; }
 
 # --- preflight ---------------------------------------------------------------------------------------------------
 command -v java >/dev/null || fail "java is not on the PATH (JDK 17 needed)"
@@ -133,7 +133,7 @@ if [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
 else
   start kafka java -Xmx512m -Xms128m -cp "$INFRA_CP" dev.ecopulse.infra.KafkaBrokerMain \
     --data "$DATA_DIR/kafka" --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT"
-  wait_until kafka "${PIDS[-1]}" grep -q "Kafka broker ready" "$LOG_DIR/kafka.log"
+  wait_until kafka "${PIDS[-1]}" grep -qs "Kafka broker ready" "$LOG_DIR/kafka.log"
   export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
   say "Kafka ready on $KAFKA_BOOTSTRAP_SERVERS (data in $DATA_DIR/kafka)"
 fi
@@ -144,7 +144,7 @@ if [ -n "${QUARKUS_MONGODB_CONNECTION_STRING:-}" ]; then
 else
   start store java -Xmx512m -Xms64m -cp "$INFRA_CP" dev.ecopulse.infra.StoreMain \
     --data "$DATA_DIR/store/ecopulse.mv" --port "$STORE_PORT"
-  wait_until store "${PIDS[-1]}" grep -q "Store ready" "$LOG_DIR/store.log"
+  wait_until store "${PIDS[-1]}" grep -qs "Store ready" "$LOG_DIR/store.log"
   export QUARKUS_MONGODB_CONNECTION_STRING="mongodb://127.0.0.1:$STORE_PORT"
   say "Store ready on $QUARKUS_MONGODB_CONNECTION_STRING (data in $DATA_DIR/store)"
 fi
