@@ -34,9 +34,18 @@ public class ProblemMappers {
         if (status == null || status.getFamily() != Response.Status.Family.CLIENT_ERROR) {
             return e.getResponse();
         }
-        Response problem = Problem.response(status, e.getMessage(), uri.getPath());
+        String detail = switch (status) {
+            case METHOD_NOT_ALLOWED -> "this API is read-only: use GET";
+            case NOT_ACCEPTABLE -> "this API answers application/json (problems as application/problem+json) only";
+            default -> e.getMessage();
+        };
+        Response problem = Problem.response(status, detail, uri.getPath());
+        if (status != Response.Status.METHOD_NOT_ALLOWED) {
+            return problem;
+        }
+        // every resource of this API is read-only
         String allow = e.getResponse().getHeaderString("Allow");
-        return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();
+        return Response.fromResponse(problem).header("Allow", allow == null ? "GET, HEAD" : allow).build();
     }
 
     @ServerExceptionMapper
