@@ -56,7 +56,7 @@ public class RunManager {
 
     @PostConstruct
     void registerMetrics() {
-        metrics.register(collector.source().id());
+        metrics.register(collector.source().id(), config.interval());
     }
 
     /** Starts a run in the background; throws {@link RunInProgressException} while another one runs. */

@@ -24,8 +24,11 @@ public class RunMetrics {
     }
 
     /** Registers the gauges once the collector's source is known. */
-    void register(String source) {
+    void register(String source, Duration interval) {
         this.source = source;
+        // lets alerts speak of "two intervals" whatever ecopulse.collect.interval is
+        Gauge.builder("ecopulse.collector.interval", interval, Duration::toSeconds).baseUnit("seconds")
+                .description("Time between scheduled collection runs").tag("source", source).register(registry);
         Gauge.builder("ecopulse.collector.last.success.timestamp", lastSuccessEpochSeconds, AtomicLong::get)
                 .baseUnit("seconds").description("End of the last run that published every target (0: none yet)")
                 .tag("source", source).register(registry);
