@@ -53,10 +53,10 @@ public final class FrameworkSignals {
                 }
             }
             if (values.isEmpty()) {
-                missing.put(signal, "no project has it (" + String.join("; ", notes) + ")");
+                missing.put(signal, "no project has it: " + String.join("; ", grouped(notes)));
             } else {
                 readings.put(signal, new Reading(signal.aggregate().apply(values), sources, oldest,
-                        share / projects.size(), notes));
+                        share / projects.size(), grouped(notes)));
             }
         }
         ecosystem(Signal.REGISTRIES, projects, ProjectFacts::registries,
@@ -100,6 +100,19 @@ public final class FrameworkSignals {
         }
         readings.put(signal, new Reading(value.apply(known), sources, oldest,
                 (double) known.size() / projects.size(), notes));
+    }
+
+    /** "p1: reason", "p2: reason" become "reason (p1, p2)", so a reason shared by many projects is said once. */
+    static List<String> grouped(List<String> notes) {
+        Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+        for (String note : notes) {
+            int colon = note.indexOf(": ");
+            byReason.computeIfAbsent(note.substring(colon + 2), r -> new ArrayList<>()).add(note.substring(0, colon));
+        }
+        List<String> grouped = new ArrayList<>();
+        byReason.forEach((reason, ids) -> grouped.add(ids.size() == 1 ? ids.get(0) + ": " + reason
+                : reason + " (" + String.join(", ", ids) + ")"));
+        return grouped;
     }
 
     private static Instant older(Instant a, Instant b) {

@@ -93,8 +93,10 @@ public final class MomentumCalculator {
         }
         if (ok == 0) {
             boolean waiting = windows.stream().anyMatch(w -> Momentum.NOT_ENOUGH_HISTORY.equals(w.status()));
+            List<String> notes = windows.stream().map(Window::note).distinct().toList();
+            String why = notes.size() == 1 ? notes.get(0) : null;
             return waiting ? Window.without(Momentum.NOT_ENOUGH_HISTORY, "no project has enough history yet")
-                    : Window.without(Momentum.UNAVAILABLE, "no project has data for it");
+                    : Window.without(Momentum.UNAVAILABLE, why != null ? why : "no project has data for it");
         }
         return window(now, before, nowAt, beforeAt, "from " + ok + " of " + windows.size() + " projects");
     }
