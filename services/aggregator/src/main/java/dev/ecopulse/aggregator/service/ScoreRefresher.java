@@ -118,7 +118,8 @@ public class ScoreRefresher {
         try {
             bootstrap.load().forEach(p -> saved.put(p.key(), p.point()));
         } catch (RuntimeException e) {
-            LOG.warnf("Cannot load the store yet (%s); trying again in %d s", e.getMessage(), retryDelay.toSeconds());
+            LOG.warnf("Cannot load the store yet (%s); trying again in %d ms", e.getMessage(),
+                    retryDelay.toMillis());
             executor.schedule(this::load, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
             backOff();
             return;
@@ -210,8 +211,8 @@ public class ScoreRefresher {
             view.state().ifPresent(s -> changes.publish(s.current(), snapshot));
             retryDelay = store.retryInitialDelay();
         } catch (RuntimeException e) {
-            LOG.warnf("Cannot save score history or publish score changes yet (%s); trying again in %d s",
-                    e.getMessage(), retryDelay.toSeconds());
+            LOG.warnf("Cannot save score history or publish score changes yet (%s); trying again in %d ms",
+                    e.getMessage(), retryDelay.toMillis());
             if (!retryScheduled) {
                 retryScheduled = true;
                 executor.schedule(() -> {
