@@ -133,7 +133,8 @@ public final class TestObservations {
             return new PypiObservation(projectId, packageName, observedAt, "run-" + observedAt.getEpochSecond(),
                     SubjectStatus.FOUND,
                     new PypiObservation.Registry(latestVersion, Instant.parse("2018-12-10T09:30:00Z"),
-                            daysSinceLatestRelease == null ? null : observedAt.minus(Duration.ofDays(daysSinceLatestRelease)),
+                            daysSinceLatestRelease == null ? null
+                                    : observedAt.minus(Duration.ofDays(daysSinceLatestRelease)),
                             releaseCount,
                             releasesLast365Days, medianDaysBetweenReleases, daysSinceLatestRelease, yankedReleases,
                             developmentStatus, statusLabel(developmentStatus), ">=3.9", 6L,

@@ -18,7 +18,7 @@ sealed interface SubjectValue {
     record Absent(String reason) implements SubjectValue {
     }
 
-    /** Reads {@code field} (its path in the payload, e.g. {@code pypistats.last30Days}) from the input's observation. */
+    /** Reads {@code field} (its payload path, e.g. {@code pypistats.last30Days}) from the input's observation. */
     static <T extends Observation> SubjectValue read(ProjectInputs.Input input, Class<T> type, String field,
             Function<T, Number> value) {
         String label = input.key().label();

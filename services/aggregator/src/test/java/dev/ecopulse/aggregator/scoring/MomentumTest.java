@@ -48,7 +48,8 @@ class MomentumTest {
     void starGrowthComesFromTheStoredObservationThirtyDaysBefore() {
         Instant monthAgo = AT.minus(Duration.ofDays(31));
         var history = Fixtures.history(List.of(
-                github("a1", "org/a1", monthAgo).stars(10_000).build(), github("a1", "org/a1", AT).stars(11_000).build(),
+                github("a1", "org/a1", monthAgo).stars(10_000).build(),
+                github("a1", "org/a1", AT).stars(11_000).build(),
                 github("a2", "org/a2", monthAgo).stars(1_000).build(), github("a2", "org/a2", AT).stars(900).build()));
         Evaluation e = Scoring.evaluate(CATALOG, methodology, history, AT);
 

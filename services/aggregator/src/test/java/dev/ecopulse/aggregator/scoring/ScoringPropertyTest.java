@@ -80,7 +80,8 @@ class ScoringPropertyTest {
                 new Project("a3", "A3", List.of("alpha"), "org/a3", List.of(), List.of("org.a3:a3"))));
         List<Consumer<TestObservations.Github>> githubRaises = List.of(
                 g -> g.stars += 1 + random.nextInt(50_000), g -> g.forks += 1 + random.nextInt(5_000),
-                g -> g.watchers += 1 + random.nextInt(500), g -> g.contributors = g.contributors == null ? null : g.contributors + 1 + random.nextInt(500),
+                g -> g.watchers += 1 + random.nextInt(500), 
+                g -> g.contributors = g.contributors == null ? null : g.contributors + 1 + random.nextInt(500),
                 g -> g.commitsLast90Days += 1 + random.nextInt(500),
                 g -> g.issuesClosedLast90Days += 1 + random.nextInt(500),
                 g -> g.releasesLast365Days += 1 + random.nextInt(10),
