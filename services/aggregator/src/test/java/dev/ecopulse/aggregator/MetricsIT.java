@@ -26,6 +26,7 @@ class MetricsIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Metrics.text())
                 .containsPattern("ecopulse_aggregator_maturity\\{[^}]*framework=\"jax\"[^}]*} \\d")
+                .containsPattern("ecopulse_aggregator_coverage\\{[^}]*framework=\"jax\"[^}]*} [01]\\.\\d")
                 .containsPattern("ecopulse_aggregator_dimension_score\\{[^}]*dimension=\"adoption\"[^}]*"
                         + "framework=\"jax\"[^}]*} \\d")
                 .containsPattern("ecopulse_aggregator_momentum\\{[^}]*framework=\"jax\"[^}]*window=\"30d\"")

@@ -24,6 +24,17 @@ public interface ScoresConfig {
     @WithDefault("10s")
     Duration publishTimeout();
 
+    /**
+     * How often the view picks up observations other aggregator replicas stored, so that every replica scores every
+     * observation (each replica consumes only its share of the partitions).
+     */
+    @WithDefault("30s")
+    Duration replicaSyncInterval();
+
+    /** How far back each replica sync looks beyond the last one, to cover clock skew between replicas. */
+    @WithDefault("2m")
+    Duration replicaSyncOverlap();
+
     /** Longest range {@code GET /frameworks/{id}/history} answers, in days. */
     @WithDefault("366")
     int historyMaxDays();

@@ -45,6 +45,7 @@ public class ObservationRepository {
         observations.createIndex(Indexes.compoundIndex(Indexes.ascending("projectId", "source"),
                 Indexes.descending("observedAt")));
         observations.createIndex(Indexes.ascending("observedAt"));
+        observations.createIndex(Indexes.ascending("receivedAt"));
     }
 
     /**
@@ -91,6 +92,12 @@ public class ObservationRepository {
     /** Every stored observation, in no particular order. */
     public void forEach(Consumer<StoredObservation> consumer) {
         observations.find().batchSize(1000).map(ObservationRepository::toStored).forEach(consumer);
+    }
+
+    /** Observations stored (by any replica) at or after {@code since}, oldest first. */
+    public void forEachReceivedSince(Instant since, Consumer<StoredObservation> consumer) {
+        observations.find(Filters.gte("receivedAt", Date.from(since))).sort(Sorts.ascending("receivedAt"))
+                .batchSize(1000).map(ObservationRepository::toStored).forEach(consumer);
     }
 
     public long count() {

@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * The aggregator's metrics: observations stored, skipped as duplicates and rejected; ingest and scoring times; and
- * gauges of each framework's maturity, dimension scores and momentum (NaN while there is no score). Consumer lag is
+ * gauges of each framework's maturity, coverage, dimension scores and momentum (NaN while there is no score). Consumer lag is
  * the Kafka client's own {@code kafka_consumer_fetch_manager_records_lag*}.
  */
 @ApplicationScoped
@@ -46,6 +46,8 @@ public class AggregatorMetrics {
         for (Framework f : catalog.frameworks()) {
             gauge("ecopulse.aggregator.maturity", f, "Maturity of a framework, 0-100, higher is better",
                     s -> s.maturity().maturity(), null, null);
+            gauge("ecopulse.aggregator.coverage", f, "Share of a framework's maturity weight that had data, 0-1",
+                    s -> s.maturity().coverage(), null, null);
             for (Methodology.Dimension d : methodology.framework().dimensions()) {
                 gauge("ecopulse.aggregator.dimension.score", f, "A framework's score in one maturity dimension",
                         s -> dimension(s.maturity(), d.id()), "dimension", d.id());

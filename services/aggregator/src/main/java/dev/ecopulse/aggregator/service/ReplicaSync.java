@@ -1,0 +1,76 @@
+package dev.ecopulse.aggregator.service;
+
+import dev.ecopulse.aggregator.config.ScoresConfig;
+import dev.ecopulse.aggregator.repository.ObservationRepository;
+import dev.ecopulse.aggregator.repository.StoredObservation;
+import dev.ecopulse.aggregator.scoring.HistorySnapshot;
+import dev.ecopulse.aggregator.scoring.ObservedPoint;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings into this replica's view the observations other replicas stored. Each aggregator replica consumes only its
+ * share of the partitions, but scores (frameworks above all) need every project, so each replica regularly reads what
+ * was stored since its last look. What it already has changes nothing; anything new triggers a rescore.
+ */
+@ApplicationScoped
+public class ReplicaSync {
+
+    private static final Logger LOG = Logger.getLogger(ReplicaSync.class);
+
+    private final ObservationRepository observations;
+    private final ObservationHistory history;
+    private final LatestObservations latest;
+    private final ScoreRefresher refresher;
+    private final ScoresConfig config;
+    private Instant watermark = Instant.now();
+
+    ReplicaSync(ObservationRepository observations, ObservationHistory history, LatestObservations latest,
+            ScoreRefresher refresher, ScoresConfig config) {
+        this.observations = observations;
+        this.history = history;
+        this.latest = latest;
+        this.refresher = refresher;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "replica-sync", every = "${ecopulse.scores.replica-sync-interval:30s}",
+            delayed = "${ecopulse.scores.replica-sync-interval:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sync() {
+        if (!refresher.loaded()) {
+            return; // the initial load reads everything anyway
+        }
+        Instant since = watermark.minus(config.replicaSyncOverlap());
+        int[] added = new int[1];
+        try {
+            observations.forEachReceivedSince(since, stored -> added[0] += apply(stored));
+        } catch (RuntimeException e) {
+            LOG.warnf("Replica sync skipped, the store did not answer: %s", e.getMessage());
+            return;
+        }
+        if (added[0] > 0) {
+            LOG.infof("Picked up %d observations stored by other replicas", added[0]);
+        }
+    }
+
+    /** 1 if the observation was new to this replica's history. */
+    int apply(StoredObservation stored) {
+        if (stored.receivedAt().isAfter(watermark)) {
+            watermark = stored.receivedAt();
+        }
+        try {
+            ObservedPoint point = ObservationPoints.of(stored);
+            latest.offer(stored);
+            if (history.add(point)) {
+                refresher.observationsChanged(HistorySnapshot.day(stored.observedAt()));
+                return 1;
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Stored observation %s cannot be scored: %s", stored.id(), e.getMessage());
+        }
+        return 0;
+    }
+}
