@@ -4,6 +4,10 @@
 #
 #   deploy/local/run.sh            build what is missing, start, wait until every service is ready
 #   deploy/local/run.sh --rebuild  rebuild the jars first
+#   deploy/local/run.sh --offline  SAMPLE DATA, no network: a local replay server (WireMock) answers in place of GitHub,
+#                                  PyPI, pypistats, Maven Central and deps.dev with invented numbers
+#                                  (deploy/local/offline/replay, docs/offline.md); one collection per collector is
+#                                  started and the script waits until every framework has a score
 #
 # Environment (all optional):
 #   KAFKA_BOOTSTRAP_SERVERS             use this Kafka instead of starting one
@@ -14,21 +18,28 @@
 #   ECOPULSE_ADMIN_KEY                  admin key for POST /api/v1/collect (generated and kept in the data dir if unset)
 #   GITHUB_TOKEN, ECOPULSE_CATALOG_PATH and every other ECOPULSE_* / QUARKUS_* variable reach the services as they are
 #   ECOPULSE_READY_TIMEOUT (90)         seconds each process may take to become ready
+#   REPLAY_PORT (8089)                  --offline: port of the replay server
+#   ECOPULSE_SCORES_TIMEOUT (180)       --offline: seconds to wait for every framework's score
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
 REBUILD=false
+OFFLINE=false
 for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=true ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --offline) OFFLINE=true ;;
+    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
 
+STARTED_AT=$SECONDS
 DATA_DIR="${ECOPULSE_DATA_DIR:-$ROOT/.local-data}"
+# sample data never mixes with collected data: offline mode keeps its own broker, store and logs
+if $OFFLINE && [ -z "${ECOPULSE_DATA_DIR:-}" ]; then DATA_DIR="$ROOT/.local-data/offline"; fi
 LOG_DIR="$DATA_DIR/logs"
 READY_TIMEOUT="${ECOPULSE_READY_TIMEOUT:-90}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
@@ -42,6 +53,10 @@ declare -A PORTS=(
   [maven-collector]="${MAVEN_COLLECTOR_PORT:-8083}"
 )
 INFRA_DIR="$ROOT/deploy/local/infra/target"
+REPLAY_PORT="${REPLAY_PORT:-8089}"
+REPLAY_JAR="$INFRA_DIR/replay-server/wiremock-standalone.jar"
+REPLAY_DIR="$ROOT/deploy/local/offline/replay"
+SCORES_TIMEOUT="${ECOPULSE_SCORES_TIMEOUT:-180}"
 PIDS=()
 NAMES=()
 
@@ -107,12 +122,17 @@ fi
 if [ -z "${QUARKUS_MONGODB_CONNECTION_STRING:-}" ]; then
   port_in_use "$STORE_PORT" && fail "port $STORE_PORT for the store is in use (set STORE_PORT, or QUARKUS_MONGODB_CONNECTION_STRING to use that MongoDB)"
 fi
+if $OFFLINE; then
+  port_in_use "$REPLAY_PORT" && fail "port $REPLAY_PORT for the replay server is in use (set REPLAY_PORT)"
+  [ -d "$REPLAY_DIR/mappings" ] || fail "no replay files in $REPLAY_DIR (python3 deploy/local/offline/generate.py writes them)"
+fi
 mkdir -p "$LOG_DIR"
 
 # --- build what is missing -----------------------------------------------------------------------------------------
 missing=false
 for s in "${SERVICES[@]}"; do [ -f "$(jar_of "$s")" ] || missing=true; done
 [ -f "$INFRA_DIR/ecopulse-local-infra.jar" ] || missing=true
+if $OFFLINE && [ ! -f "$REPLAY_JAR" ]; then missing=true; fi
 if $REBUILD || $missing; then
   say "Building the services (./mvnw package -DskipTests)..."
   ./mvnw -B -q package -DskipTests || fail "the build failed"
@@ -126,6 +146,24 @@ fi
 export ECOPULSE_ADMIN_KEY
 
 INFRA_CP="$INFRA_DIR/ecopulse-local-infra.jar:$INFRA_DIR/lib/*"
+
+# --- offline: the replay server in place of every public API ------------------------------------------------------
+if $OFFLINE; then
+  start replay-server java -Xmx256m -XX:+UseSerialGC -jar "$REPLAY_JAR" --port "$REPLAY_PORT" \
+    --bind-address 127.0.0.1 --root-dir "$REPLAY_DIR" --disable-banner --no-request-journal
+  wait_until replay-server "${PIDS[-1]}" curl -fs -o /dev/null "http://127.0.0.1:$REPLAY_PORT/__admin/health"
+  REPLAY_URL="http://127.0.0.1:$REPLAY_PORT"
+  export ECOPULSE_GITHUB_API_URL="$REPLAY_URL" ECOPULSE_GITHUB_BATCH_SIZE=50
+  export GITHUB_TOKEN="offline-sample-token"   # not a real token: it only makes the collector use GraphQL
+  export ECOPULSE_PYPI_URL="$REPLAY_URL" ECOPULSE_PYPISTATS_URL="$REPLAY_URL" ECOPULSE_DEPSDEV_URL="$REPLAY_URL"
+  export ECOPULSE_MAVEN_REPO_URL="$REPLAY_URL/maven2" ECOPULSE_MAVEN_SEARCH_URL="$REPLAY_URL"
+  # the replay server is local: no public API's politeness limits to keep
+  export ECOPULSE_PYPI_REQUESTS_PER_SECOND=1000 ECOPULSE_PYPISTATS_REQUESTS_PER_SECOND=1000
+  export ECOPULSE_PYPISTATS_REQUESTS_PER_MINUTE=60000 ECOPULSE_MAVEN_REQUESTS_PER_SECOND=1000
+  export ECOPULSE_COLLECT_ON_START=false ECOPULSE_SAMPLE_DATA=true
+  unset ECOPULSE_CATALOG_PATH   # the replay files answer for the default catalog
+  say "Replay server ready on $REPLAY_URL: SAMPLE DATA with invented numbers (files in $REPLAY_DIR)"
+fi
 
 # --- Kafka ---------------------------------------------------------------------------------------------------------
 if [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
@@ -174,6 +212,30 @@ ecopulse is running. Ctrl-C stops everything.
   logs              $LOG_DIR
 
 EOF
+
+# --- offline: one collection per collector, then wait for every framework's score ----------------------------------
+if $OFFLINE; then
+  for s in github-collector pypi-collector maven-collector; do
+    curl -fs -o /dev/null -X POST -H "X-Api-Key: $ECOPULSE_ADMIN_KEY" "http://127.0.0.1:${PORTS[$s]}/api/v1/collect" \
+      || fail "$s refused to start a collection (log: $LOG_DIR/$s.log)"
+  done
+  say "Collecting the sample data (snapshot 1)..."
+  deadline=$((SECONDS + SCORES_TIMEOUT))
+  # every framework of the list has "projects"; only a scored one has "maturity"
+  until body="$(curl -fs "http://127.0.0.1:${PORTS[aggregator]}/api/v1/frameworks")" \
+      && frameworks="$(grep -o '"projects":' <<<"$body" | wc -l)" && ((frameworks > 0)) \
+      && [ "$(grep -o '"maturity":' <<<"$body" | wc -l)" -eq "$frameworks" ]; do
+    ((SECONDS < deadline)) || fail "not every framework has a score after $SCORES_TIMEOUT s (logs in $LOG_DIR)"
+    sleep 2
+  done
+  say "Scores ready for all $frameworks frameworks, $((SECONDS - STARTED_AT)) s after start. SAMPLE DATA: invented numbers."
+  cat <<OFFLINE_HINT
+  curl -s localhost:${PORTS[aggregator]}/api/v1/frameworks
+  A second collection reads snapshot 2 (four weeks later in the sample data), e.g.:
+  curl -s -X POST -H "X-Api-Key: $ECOPULSE_ADMIN_KEY" localhost:${PORTS[pypi-collector]}/api/v1/collect
+
+OFFLINE_HINT
+fi
 
 # --- keep running until Ctrl-C or until a process dies --------------------------------------------------------------
 while true; do
