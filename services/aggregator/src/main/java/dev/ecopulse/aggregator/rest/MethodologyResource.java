@@ -1,5 +1,6 @@
 package dev.ecopulse.aggregator.rest;
 
+import dev.ecopulse.aggregator.config.DataNotice;
 import dev.ecopulse.aggregator.scoring.Methodology;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,13 +22,14 @@ public class MethodologyResource {
     private final MethodologyView view;
     private final EntityTag tag;
 
-    MethodologyResource(Methodology methodology) {
-        this.view = MethodologyView.of(methodology);
+    MethodologyResource(Methodology methodology, DataNotice notice) {
+        this.view = MethodologyView.of(methodology, notice);
         this.tag = Conditional.ofContent(view.toString());
     }
 
     @GET
-    @Operation(summary = "Weights, thresholds, dimensions, bands, momentum and the formula; higher is better")
+    @Operation(summary = "Weights, thresholds, dimensions, bands, momentum and the formula; higher is better."
+            + " dataNotice, when present, says the data is sample data")
     public Response methodology(@Context Request request) {
         return Conditional.ok(request, tag, () -> view);
     }

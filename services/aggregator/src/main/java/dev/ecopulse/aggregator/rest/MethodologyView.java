@@ -1,6 +1,7 @@
 package dev.ecopulse.aggregator.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ecopulse.aggregator.config.DataNotice;
 import dev.ecopulse.aggregator.scoring.Aggregate;
 import dev.ecopulse.aggregator.scoring.Direction;
 import dev.ecopulse.aggregator.scoring.Level;
@@ -8,9 +9,12 @@ import dev.ecopulse.aggregator.scoring.Methodology;
 import java.util.List;
 import java.util.Locale;
 
-/** The methodology as served: direction, formula, bands, each level's dimensions and signals, and momentum. */
+/**
+ * The methodology as served: direction, formula, bands, each level's dimensions and signals, and momentum; first a
+ * notice when the data is sample data.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MethodologyView(String version, String origin, String direction, String formula,
+public record MethodologyView(String dataNotice, String version, String origin, String direction, String formula,
         double minimumCoverage, String staleAfter, int activeWithinDays, List<String> deploymentTopics,
         List<Band> bands, SpecialBands specialBands, List<Dimension> project, List<Dimension> framework,
         MomentumModel momentum) {
@@ -36,14 +40,14 @@ public record MethodologyView(String version, String origin, String direction, S
     public record MomentumSignal(String id, String basis, String description, double weight) {
     }
 
-    static MethodologyView of(Methodology m) {
+    static MethodologyView of(Methodology m, DataNotice notice) {
         List<Band> bands = new java.util.ArrayList<>();
         double max = 100;
         for (Methodology.Band b : m.bands()) {
             bands.add(new Band(b.name(), b.min(), max));
             max = b.min();
         }
-        return new MethodologyView(m.version(), m.origin(), m.direction(), m.formula(), m.minimumCoverage(),
+        return new MethodologyView(notice.text().orElse(null), m.version(), m.origin(), m.direction(), m.formula(), m.minimumCoverage(),
                 m.staleAfter().toString(), m.activeWithinDays(), m.deploymentTopics(), bands,
                 new SpecialBands(Methodology.INSUFFICIENT_DATA, Methodology.NO_DATA),
                 dimensions(m.model(Level.PROJECT), Level.PROJECT), dimensions(m.model(Level.FRAMEWORK),

@@ -1,0 +1,31 @@
+package dev.ecopulse.aggregator.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecopulse.aggregator.config.DataNotice;
+import dev.ecopulse.aggregator.scoring.MethodologyLoader;
+import org.junit.jupiter.api.Test;
+
+class MethodologyViewTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void sampleDataIsAnnouncedFirstInTheMethodology() {
+        JsonNode view = json.valueToTree(MethodologyView.of(MethodologyLoader.loadDefault(), DataNotice.of(true)));
+
+        assertThat(view.fieldNames().next()).isEqualTo("dataNotice");
+        assertThat(view.get("dataNotice").asText()).startsWith("SAMPLE DATA:").contains("invented");
+        assertThat(view.get("version").asText()).isNotBlank();
+    }
+
+    @Test
+    void collectedDataCarriesNoNotice() {
+        JsonNode view = json.valueToTree(MethodologyView.of(MethodologyLoader.loadDefault(), DataNotice.of(false)));
+
+        assertThat(view.has("dataNotice")).isFalse();
+        assertThat(view.get("bands").size()).isPositive();
+    }
+}
