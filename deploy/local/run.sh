@@ -161,6 +161,8 @@ if $OFFLINE; then
   export ECOPULSE_PYPI_REQUESTS_PER_SECOND=1000 ECOPULSE_PYPISTATS_REQUESTS_PER_SECOND=1000
   export ECOPULSE_PYPISTATS_REQUESTS_PER_MINUTE=60000 ECOPULSE_MAVEN_REQUESTS_PER_SECOND=1000
   export ECOPULSE_COLLECT_ON_START=false ECOPULSE_SAMPLE_DATA=true
+  # a second collection minutes later (snapshot 2) is stored as an observation of its own, not merged into the first
+  export ECOPULSE_COLLECT_BUCKET=1s
   unset ECOPULSE_CATALOG_PATH   # the replay files answer for the default catalog
   say "Replay server ready on $REPLAY_URL: SAMPLE DATA with invented numbers (files in $REPLAY_DIR)"
 fi

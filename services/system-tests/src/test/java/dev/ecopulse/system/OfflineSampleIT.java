@@ -1,0 +1,163 @@
+package dev.ecopulse.system;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecopulse.contract.event.EventJson;
+import dev.ecopulse.contract.event.Topics;
+import dev.ecopulse.infra.EmbeddedStore;
+import dev.ecopulse.infra.SingleNodeKafka;
+import dev.ecopulse.testsupport.FreePorts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the replay files of {@code deploy/local/run.sh --offline} honest: the packaged services, configured as run.sh
+ * configures them, collect the default catalog from those files with no failed target and score every framework.
+ */
+class OfflineSampleIT {
+
+    private static final String ADMIN_KEY = "offline-test-key";
+    private static final Path DEPLOY = Path.of(System.getProperty("ecopulse.deploy.dir", "../../deploy"));
+    private static final Path DEFAULT_CATALOG = Path.of(System.getProperty("ecopulse.services.dir", ".."),
+            "contract", "src", "main", "resources", "ecopulse", "catalog.yaml");
+    private static final List<String> COLLECTORS = List.of("github-collector", "pypi-collector", "maven-collector");
+
+    private static SingleNodeKafka kafka;
+    private static EmbeddedStore store;
+    private static WireMockServer replay;
+    private static final Map<String, ServiceProcess> SERVICES = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path kafkaData = Files.createDirectories(Path.of("target", "system-tests")).resolve("kafka-" + System.nanoTime());
+        kafka = SingleNodeKafka.start(kafkaData, "127.0.0.1", FreePorts.next(), FreePorts.next());
+        kafka.createTopics(Topics.ALL, 3);
+        store = EmbeddedStore.inMemory("127.0.0.1", FreePorts.next());
+        replay = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .usingFilesUnderDirectory(DEPLOY.resolve("local/offline/replay").toString()));
+        replay.start();
+
+        // the settings run.sh --offline gives the services
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_MONGODB_CONNECTION_STRING", store.connectionString());
+        env.put("ECOPULSE_CATALOG_PATH", DEFAULT_CATALOG.toAbsolutePath().toString());
+        env.put("ECOPULSE_ADMIN_KEY", ADMIN_KEY);
+        env.put("ECOPULSE_COLLECT_ON_START", "false");
+        env.put("ECOPULSE_SAMPLE_DATA", "true");
+        env.put("ECOPULSE_COLLECT_BUCKET", "1s");
+        env.put("GITHUB_TOKEN", "offline-sample-token");
+        env.put("ECOPULSE_GITHUB_BATCH_SIZE", "50");
+        env.put("ECOPULSE_GITHUB_API_URL", replay.baseUrl());
+        env.put("ECOPULSE_PYPI_URL", replay.baseUrl());
+        env.put("ECOPULSE_PYPISTATS_URL", replay.baseUrl());
+        env.put("ECOPULSE_DEPSDEV_URL", replay.baseUrl());
+        env.put("ECOPULSE_MAVEN_REPO_URL", replay.baseUrl() + "/maven2");
+        env.put("ECOPULSE_MAVEN_SEARCH_URL", replay.baseUrl());
+        env.put("ECOPULSE_PYPI_REQUESTS_PER_SECOND", "1000");
+        env.put("ECOPULSE_PYPISTATS_REQUESTS_PER_SECOND", "1000");
+        env.put("ECOPULSE_PYPISTATS_REQUESTS_PER_MINUTE", "60000");
+        env.put("ECOPULSE_MAVEN_REQUESTS_PER_SECOND", "1000");
+        for (String name : List.of("aggregator", "github-collector", "pypi-collector", "maven-collector")) {
+            SERVICES.put(name, ServiceProcess.start(name, FreePorts.next(), env));
+        }
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> SERVICES.values().stream().allMatch(ServiceProcess::ready));
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        for (ServiceProcess service : SERVICES.values()) {
+            service.close();
+        }
+        if (replay != null) {
+            replay.stop();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void bothSnapshotsAreCollectedWithoutFailureAndEveryFrameworkIsScored() throws Exception {
+        collectOnEveryCollector(); // snapshot 1
+
+        ServiceProcess aggregator = SERVICES.get("aggregator");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode frameworks = json(aggregator.get("/api/v1/frameworks").body());
+            assertThat(frameworks).hasSize(6);
+            for (JsonNode framework : frameworks) {
+                String id = framework.get("id").asText();
+                assertThat(framework.path("maturity").isNumber()).as(id + " has a maturity").isTrue();
+                assertThat(framework.get("coverage").asDouble()).as(id + " coverage").isGreaterThan(0.8);
+            }
+        });
+
+        // the invented series carry each framework's trend from the first collection
+        Map<String, JsonNode> byId = new HashMap<>();
+        json(aggregator.get("/api/v1/frameworks").body()).forEach(f -> byId.put(f.get("id").asText(), f));
+        assertThat(byId.get("pytorch").path("momentum").path("trend90").asText()).isEqualTo("growing");
+        assertThat(byId.get("jax").path("momentum").path("trend90").asText()).isEqualTo("growing");
+        assertThat(byId.get("mxnet").path("momentum").path("trend90").asText()).isEqualTo("declining");
+
+        // and the API says the numbers are invented
+        assertThat(json(aggregator.get("/api/v1/methodology").body()).path("dataNotice").asText())
+                .startsWith("SAMPLE DATA");
+
+        long torchStars = latestStars(aggregator);
+        collectOnEveryCollector(); // snapshot 2, four weeks later in the sample data
+        await().atMost(Duration.ofSeconds(30)).until(() -> latestStars(aggregator) > torchStars);
+    }
+
+    /** One run on each collector, all at once; each must finish with every target published and none failed. */
+    private static void collectOnEveryCollector() throws Exception {
+        Map<String, String> runs = new LinkedHashMap<>();
+        for (String name : COLLECTORS) {
+            var started = SERVICES.get(name).post("/api/v1/collect", Map.of("X-Api-Key", ADMIN_KEY));
+            assertThat(started.statusCode()).as(name).isEqualTo(202);
+            runs.put(name, json(started.body()).get("runId").asText());
+        }
+        for (var run : runs.entrySet()) {
+            ServiceProcess collector = SERVICES.get(run.getKey());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                    () -> json(collector.get("/api/v1/collect/" + run.getValue()).body()).get("state").asText(),
+                    state -> !state.equals("RUNNING"));
+            JsonNode summary = json(collector.get("/api/v1/collect/" + run.getValue()).body());
+            assertThat(summary.get("state").asText()).as(summary.toString()).isEqualTo("SUCCEEDED");
+            assertThat(summary.get("failed").asInt()).as(summary.toString()).isZero();
+            assertThat(summary.get("total").asInt()).as(summary.toString()).isPositive();
+            assertThat(summary.get("published").asInt()).as(summary.toString())
+                    .isEqualTo(summary.get("total").asInt());
+            assertThat(summary.get("errors")).as(summary.toString()).isEmpty();
+        }
+    }
+
+    private static long latestStars(ServiceProcess aggregator) throws Exception {
+        JsonNode observations = json(aggregator.get("/api/v1/projects/torch/observations").body());
+        return StreamSupport.stream(observations.spliterator(), false)
+                .filter(o -> o.path("source").asText().equals("github"))
+                .map(o -> o.path("payload"))
+                .mapToLong(p -> p.path("stars").asLong(-1))
+                .max().orElse(-1);
+    }
+
+    private static JsonNode json(String body) throws Exception {
+        return EventJson.mapper().readTree(body);
+    }
+}
