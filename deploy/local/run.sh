@@ -14,7 +14,7 @@
 #   QUARKUS_MONGODB_CONNECTION_STRING   use this MongoDB instead of starting the embedded store
 #   KAFKA_PORT (9092) KAFKA_CONTROLLER_PORT (9093) STORE_PORT (27017)
 #   AGGREGATOR_PORT (8080) GITHUB_COLLECTOR_PORT (8081) PYPI_COLLECTOR_PORT (8082) MAVEN_COLLECTOR_PORT (8083)
-#   ECOPULSE_DATA_DIR (.local-data)     where the broker, the store, the logs and the admin key live
+#   ECOPULSE_DATA_DIR (.local-data; --offline: .local-data/offline)  where the broker, store, logs and admin key live
 #   ECOPULSE_ADMIN_KEY                  admin key for POST /api/v1/collect (generated and kept in the data dir if unset)
 #   GITHUB_TOKEN, ECOPULSE_CATALOG_PATH and every other ECOPULSE_* / QUARKUS_* variable reach the services as they are
 #   ECOPULSE_READY_TIMEOUT (90)         seconds each process may take to become ready
@@ -31,7 +31,7 @@ for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=true ;;
     --offline) OFFLINE=true ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
