@@ -31,7 +31,7 @@ for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=true ;;
     --offline) OFFLINE=true ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
