@@ -33,6 +33,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class IngestLoad {
 
+    /** HTTP/1.1: the JDK client's h2c upgrade of a plain-HTTP request can break on a large answer like /q/metrics. */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private IngestLoad() {
     }
 
@@ -111,10 +114,15 @@ public final class IngestLoad {
     }
 
     static double stored(String aggregator) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        return counter(aggregator, "ecopulse_aggregator_observations_stored_total");
+    }
+
+    /** The sum of a counter over all its tags, read from the aggregator's Prometheus endpoint. */
+    static double counter(String aggregator, String name) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create(aggregator + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         return Arrays.stream(response.body().split("\n"))
-                .filter(l -> l.startsWith("ecopulse_aggregator_observations_stored_total{"))
+                .filter(l -> l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }
