@@ -35,7 +35,8 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
         }
-        Path log = Files.createDirectories(Path.of("target", "system-tests")).resolve(name + ".log");
+        Path log = Files.createDirectories(Path.of("target", "system-tests"))
+                .resolve(name + "-" + System.currentTimeMillis() + ".log");
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -77,6 +78,11 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing in flight is finished or acknowledged. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     @Override
