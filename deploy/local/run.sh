@@ -123,6 +123,10 @@ if [ -z "${QUARKUS_MONGODB_CONNECTION_STRING:-}" ]; then
   port_in_use "$STORE_PORT" && fail "port $STORE_PORT for the store is in use (set STORE_PORT, or QUARKUS_MONGODB_CONNECTION_STRING to use that MongoDB)"
 fi
 if $OFFLINE; then
+  # invented observations must not land in a real broker or store, where nothing marks them as sample data
+  if [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ] || [ -n "${QUARKUS_MONGODB_CONNECTION_STRING:-}" ]; then
+    fail "--offline runs its own broker and store for the sample data: unset KAFKA_BOOTSTRAP_SERVERS and QUARKUS_MONGODB_CONNECTION_STRING"
+  fi
   port_in_use "$REPLAY_PORT" && fail "port $REPLAY_PORT for the replay server is in use (set REPLAY_PORT)"
   [ -d "$REPLAY_DIR/mappings" ] || fail "no replay files in $REPLAY_DIR (python3 deploy/local/offline/generate.py writes them)"
 fi
