@@ -40,6 +40,7 @@ class CollectorToAggregatorIT {
     private static WireMockServer upstream;
     private static ServiceProcess aggregator;
     private static ServiceProcess collector;
+    private static Map<String, String> env;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -50,12 +51,14 @@ class CollectorToAggregatorIT {
         upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").usingFilesUnderClasspath("stubs"));
         upstream.start();
 
-        Map<String, String> env = Map.of(
+        env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "QUARKUS_MONGODB_CONNECTION_STRING", store.connectionString(),
                 "ECOPULSE_CATALOG_PATH", Path.of("src/test/resources/system-catalog.yaml").toAbsolutePath().toString(),
                 "ECOPULSE_ADMIN_KEY", ADMIN_KEY,
                 "ECOPULSE_COLLECT_ON_START", "false",
+                // one bucket for the whole test: every run observes the same observation per package, whatever the hour
+                "ECOPULSE_COLLECT_BUCKET", "87600h",
                 "ECOPULSE_PYPI_URL", upstream.baseUrl(),
                 "ECOPULSE_PYPISTATS_URL", upstream.baseUrl(),
                 "ECOPULSE_DEPSDEV_URL", upstream.baseUrl());
@@ -97,11 +100,19 @@ class CollectorToAggregatorIT {
         assertThat(run.get("published").asInt()).as(run.toString()).isEqualTo(2);
 
         // on the broker: one CloudEvent per package, keyed by project
-        List<ConsumerRecord<String, String>> records = TopicClient.read(kafka.bootstrapServers(),
-                Topics.METRICS_PYPI, 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, String> r : TopicClient.read(kafka.bootstrapServers(), Topics.METRICS_PYPI, 2,
+                Duration.ofSeconds(30))) {
+            if (runId.equals(json(r.value()).get("runId").asText())) {
+                records.add(r);
+            }
+        }
         assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("flax", "optax");
         String flaxEventId = records.stream().filter(r -> r.key().equals("flax")).findFirst()
                 .map(r -> TopicClient.headers(r).get(CloudEventAttributes.HEADER_ID)).orElseThrow();
+        assertThat(records).allSatisfy(r -> assertThat(TopicClient.headers(r))
+                .containsEntry(CloudEventAttributes.HEADER_TYPE, "dev.ecopulse.pypi.observation.v1")
+                .containsEntry(CloudEventAttributes.HEADER_SUBJECT, r.key()));
 
         // over REST from the aggregator
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -120,6 +131,37 @@ class CollectorToAggregatorIT {
             Document flax = observations.find(Filters.eq("_id", flaxEventId)).first();
             assertThat(flax).isNotNull();
             assertThat(flax.getString("source")).isEqualTo("pypi");
+        }
+    }
+
+    @Test
+    void aCollectorKilledMidRunAndRunAgainAddsNoDuplicateObservation() throws Exception {
+        // optax answers slowly, so the run is caught between its two packages
+        var slow = upstream.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/pypi/optax/json")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFixedDelay(15_000)));
+        String runId = json(collector.post("/api/v1/collect", Map.of("X-Api-Key", ADMIN_KEY)).body())
+                .get("runId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> json(collector.get("/api/v1/collect/" + runId).body()).get("published").asInt() >= 1);
+        collector.kill();
+        upstream.removeStub(slow);
+
+        collector = ServiceProcess.start("pypi-collector", FreePorts.next(), env);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(collector::ready);
+        String again = json(collector.post("/api/v1/collect", Map.of("X-Api-Key", ADMIN_KEY)).body())
+                .get("runId").asText();
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> json(collector.get("/api/v1/collect/" + again).body()).get("state").asText(),
+                state -> state.equals("SUCCEEDED"));
+
+        // the observations of this hour carry the same ce_id whichever run sent them: each is stored once
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(json(aggregator.get("/api/v1/projects/flax/observations").body())).hasSize(1);
+            assertThat(json(aggregator.get("/api/v1/projects/optax/observations").body())).hasSize(1);
+        });
+        try (MongoClient client = MongoClients.create(store.connectionString())) {
+            assertThat(client.getDatabase("ecopulse").getCollection("observations").countDocuments()).isEqualTo(2);
         }
     }
 
