@@ -165,6 +165,60 @@ class CollectorToAggregatorIT {
         }
     }
 
+    @Test
+    void badInputAtTheEdgesGetsProblemsAndChangesNothingStored() throws Exception {
+        long before = storedCount();
+        Map<String, Integer> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("/api/v1/frameworks/no-such-framework", 404);
+        refusals.put("/api/v1/projects/no-such-project", 404);
+        refusals.put("/api/v1/projects/flax/observations?limit=many", 400);
+        refusals.put("/api/v1/projects/flax/observations?source=npm", 400);
+        refusals.put("/api/v1/frameworks/jax/history?from=yesterday", 400);
+        refusals.put("/api/v1/frameworks/jax/history?from=2020-01-01&to=2026-11-28", 400);
+        refusals.put("/api/v1/compare?frameworks=jax", 400);
+        for (var refusal : refusals.entrySet()) {
+            var answer = aggregator.get(refusal.getKey());
+            assertThat(answer.statusCode()).as(refusal.getKey()).isEqualTo(refusal.getValue());
+            assertThat(answer.headers().firstValue("Content-Type")).as(refusal.getKey())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json(answer.body()).get("detail").asText()).as(refusal.getKey()).isNotBlank();
+        }
+        var wrongKey = collector.post("/api/v1/collect", Map.of("X-Api-Key", "not-the-key"));
+        assertThat(wrongKey.statusCode()).isEqualTo(401);
+        assertThat(json(wrongKey.body()).get("detail").asText()).isEqualTo("wrong X-Api-Key");
+        assertThat(storedCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aServiceWithAMalformedCatalogStopsAtStartNamingTheEntry() throws Exception {
+        Path catalog = Files.createDirectories(Path.of("target", "system-tests")).resolve("malformed-catalog.yaml");
+        Files.writeString(catalog, """
+                frameworks:
+                  - id: jax
+                    name: JAX
+                projects:
+                  - id: flax
+                    name: Flax
+                    frameworks: [jax, tensorflow]
+                    pypi: [flax]
+                """);
+        Map<String, String> bad = new java.util.HashMap<>(env);
+        bad.put("ECOPULSE_CATALOG_PATH", catalog.toAbsolutePath().toString());
+        ServiceProcess refused = ServiceProcess.start("pypi-collector", FreePorts.next(), bad);
+        try {
+            assertThat(refused.awaitExit(Duration.ofSeconds(60))).isNotZero();
+            assertThat(refused.output()).contains("line 5: project 'flax': unknown framework 'tensorflow' (known: jax)");
+        } finally {
+            refused.close();
+        }
+    }
+
+    private static long storedCount() {
+        try (MongoClient client = MongoClients.create(store.connectionString())) {
+            return client.getDatabase("ecopulse").getCollection("observations").countDocuments();
+        }
+    }
+
     private static JsonNode json(String body) throws Exception {
         return EventJson.mapper().readTree(body);
     }

@@ -80,6 +80,19 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to end by itself; its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still runs after " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** What the process printed so far. */
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing in flight is finished or acknowledged. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
