@@ -19,14 +19,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.ecopulse.testsupport.TopicClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Keeps the replay files of {@code deploy/local/run.sh --offline} honest: the packaged services, configured as run.sh
  * configures them, collect the default catalog from those files with no failed target and score every framework.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OfflineSampleIT {
 
     private static final String ADMIN_KEY = "offline-test-key";
@@ -39,6 +49,8 @@ class OfflineSampleIT {
     private static EmbeddedStore store;
     private static WireMockServer replay;
     private static final Map<String, ServiceProcess> SERVICES = new LinkedHashMap<>();
+    /** Observations the collectors reported published, over every run of this class. */
+    private static long published;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -95,6 +107,7 @@ class OfflineSampleIT {
     }
 
     @Test
+    @Order(1)
     void bothSnapshotsAreCollectedWithoutFailureAndEveryFrameworkIsScored() throws Exception {
         collectOnEveryCollector(); // snapshot 1
 
@@ -125,6 +138,52 @@ class OfflineSampleIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> latestStars(aggregator) > torchStars);
     }
 
+    @Test
+    @Order(2)
+    void upstreamFaultsForAWhileLoseNothingAndCountNothingTwice() throws Exception {
+        // each fault answers a few times, then the replay answers normally again
+        failFirst("POST", "/graphql", 2, WireMock.aResponse().withStatus(502));
+        failFirst("GET", "/pypi/torch/json", 2,
+                WireMock.aResponse().withStatus(429).withHeader("Retry-After", "1"));
+        failFirst("GET", "/maven2/org/pytorch/pytorch_android/maven-metadata.xml", 1,
+                WireMock.aResponse().withStatus(429).withHeader("Retry-After", "1"));
+        failFirst("GET", "/repos/pytorch/pytorch/contributors", 1, WireMock.aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("[{\"login\":\"soumith\",\"contributions\":12"));
+
+        collectOnEveryCollector();
+        // every fault was really served before the normal answers came back
+        assertThat(replay.getAllScenarios().getScenarios()).filteredOn(sc -> sc.getName().startsWith("fault "))
+                .hasSize(4).allSatisfy(sc -> assertThat(sc.getState()).as(sc.getName()).isEqualTo("over"));
+
+        // a truncated answer leaves its signals missing, with the reason, instead of a wrong number
+        JsonNode torch = json(SERVICES.get("aggregator").get("/api/v1/projects/torch/observations?source=github")
+                .body());
+        JsonNode newest = torch.get(0).path("payload");
+        assertThat(newest.has("contributors")).as(newest.toString()).isFalse();
+        assertThat(newest.path("missing").toString()).contains("contributors");
+        // every observation reported published is stored once, and none was rejected
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored() >= published);
+        assertThat(stored()).isEqualTo(published);
+        assertThat(TopicClient.read(kafka.bootstrapServers(), Topics.METRICS_DLQ, 1, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    /** The first {@code times} requests matching {@code request} get {@code fault}; later ones the replay answer. */
+    private static void failFirst(String method, String path, int times, ResponseDefinitionBuilder fault) {
+        String scenario = "fault " + method + " " + path;
+        for (int i = 0; i < times; i++) {
+            replay.stubFor(WireMock.request(method, WireMock.urlPathEqualTo(path)).atPriority(1).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "fault " + i)
+                    .willReturn(fault).willSetStateTo(i == times - 1 ? "over" : "fault " + (i + 1)));
+        }
+    }
+
+    private static long stored() {
+        try (MongoClient client = MongoClients.create(store.connectionString())) {
+            return client.getDatabase("ecopulse").getCollection("observations").countDocuments();
+        }
+    }
+
     /** One run on each collector, all at once; each must finish with every target published and none failed. */
     private static void collectOnEveryCollector() throws Exception {
         Map<String, String> runs = new LinkedHashMap<>();
@@ -145,6 +204,7 @@ class OfflineSampleIT {
             assertThat(summary.get("published").asInt()).as(summary.toString())
                     .isEqualTo(summary.get("total").asInt());
             assertThat(summary.get("errors")).as(summary.toString()).isEmpty();
+            published += summary.get("published").asLong();
         }
     }
 
