@@ -129,6 +129,33 @@ class OfflineSampleIT {
         assertThat(byId.get("jax").path("momentum").path("trend90").asText()).isEqualTo("growing");
         assertThat(byId.get("mxnet").path("momentum").path("trend90").asText()).isEqualTo("declining");
 
+        // every explanation adds up: dimension contributions to the maturity, signal contributions to each dimension
+        for (String id : byId.keySet()) {
+            JsonNode maturity = json(aggregator.get("/api/v1/frameworks/" + id).body()).get("maturity");
+            double dimensions = 0;
+            for (JsonNode dimension : maturity.get("dimensions")) {
+                dimensions += dimension.get("contribution").asDouble();
+                double signals = 0;
+                for (JsonNode signal : dimension.get("signals")) {
+                    signals += signal.path("contribution").asDouble(0); // a missing signal contributes nothing
+                }
+                assertThat(signals).as(id + " " + dimension.get("id")).isCloseTo(
+                        dimension.get("contribution").asDouble(), org.assertj.core.data.Offset.offset(0.011));
+            }
+            assertThat(dimensions).as(id).isCloseTo(maturity.get("maturity").asDouble(),
+                    org.assertj.core.data.Offset.offset(0.011));
+        }
+
+        // events on every topic, read with a plain consumer, carry the contract's CloudEvents headers
+        for (String topic : List.of(Topics.METRICS_GITHUB, Topics.METRICS_PYPI, Topics.METRICS_MAVEN, Topics.SCORES)) {
+            var records = TopicClient.read(kafka.bootstrapServers(), topic, 1, Duration.ofSeconds(20));
+            assertThat(records).as(topic).isNotEmpty();
+            assertThat(records).as(topic).allSatisfy(r -> assertThat(TopicClient.headers(r))
+                    .containsEntry("ce_specversion", "1.0").containsEntry("ce_subject", r.key())
+                    .containsEntry("content-type", "application/json")
+                    .containsKeys("ce_id", "ce_type", "ce_source", "ce_time"));
+        }
+
         // and the API says the numbers are invented
         assertThat(json(aggregator.get("/api/v1/methodology").body()).path("dataNotice").asText())
                 .startsWith("SAMPLE DATA");
@@ -165,6 +192,8 @@ class OfflineSampleIT {
         // every observation reported published is stored once, and none was rejected
         await().atMost(Duration.ofSeconds(30)).until(() -> stored() >= published);
         assertThat(stored()).isEqualTo(published);
+        System.out.printf("replay faults: %d observations published over all runs, %d stored, 0 dead letters%n",
+                published, stored());
         assertThat(TopicClient.read(kafka.bootstrapServers(), Topics.METRICS_DLQ, 1, Duration.ofSeconds(2))).isEmpty();
     }
 
