@@ -5,11 +5,11 @@
 #
 #   deploy/bench/freshness.sh
 #
-# Environment (all optional): BENCH_SAMPLES (60), BENCH_PROJECT (pytorch) and those of deploy/bench/stack.sh.
+# Environment (all optional): BENCH_SAMPLES (60), BENCH_PROJECT (torch) and those of deploy/bench/stack.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/stack.sh"
 SAMPLES="${BENCH_SAMPLES:-60}"
-PROJECT="${BENCH_PROJECT:-pytorch}"
+PROJECT="${BENCH_PROJECT:-torch}"
 
 build
 start_infra

@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * is the observation's time) and its latest GitHub observation shows the new star count. Reports the latency from
  * the publish call to the first answer showing it (p50, p95, max). Run by deploy/bench/freshness.sh.
  *
- * <p>Arguments: bootstrap servers, aggregator base URL, samples (60), project id (pytorch).
+ * <p>Arguments: bootstrap servers, aggregator base URL, samples (60), project id (torch).
  */
 public final class Freshness {
 
@@ -42,7 +42,7 @@ public final class Freshness {
         String bootstrap = args[0];
         String aggregator = args[1];
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        String projectId = args.length > 3 ? args[3] : "pytorch";
+        String projectId = args.length > 3 ? args[3] : "torch";
         Project project = CatalogLoader.loadDefault().project(projectId)
                 .orElseThrow(() -> new IllegalArgumentException("no project " + projectId + " in the catalog"));
         URI detail = URI.create(aggregator + "/api/v1/projects/" + projectId);
