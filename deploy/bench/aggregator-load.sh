@@ -68,12 +68,14 @@ PIDS+=("$!")
 wait_for "aggregator" 90 curl -fs -o /dev/null "$BASE/q/health/ready"
 say "Stack ready: Kafka 127.0.0.1:$KAFKA_PORT, store 127.0.0.1:$STORE_PORT, aggregator $BASE"
 
+say "Load average$(uptime | sed 's/.*load average//')"
 say "Ingest: $OBSERVATIONS observations"
 java -cp "services/aggregator/target/test-classes:services/aggregator/target/classes:$(cat "$ROOT/target/bench-classpath.txt")" \
   dev.ecopulse.aggregator.bench.IngestLoad "127.0.0.1:$KAFKA_PORT" "$BASE" "$OBSERVATIONS"
 
 # let the last refresh settle, so the REST numbers are not mixed with rescoring
 sleep 12
+say "Load average$(uptime | sed 's/.*load average//')"
 for path in "/api/v1/frameworks/$FRAMEWORK" "/api/v1/frameworks" "/api/v1/methodology" "/q/health/live"; do
   bytes=$(curl -fs "$BASE$path" | wc -c)
   say "REST: GET $path ($bytes bytes), $THREADS threads, $CONNECTIONS connections, $DURATION"
