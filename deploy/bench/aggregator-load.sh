@@ -56,6 +56,7 @@ java -Xmx512m -cp "$INFRA_CP" dev.ecopulse.infra.KafkaBrokerMain --data "$WORK/k
   --controller-port "$((KAFKA_PORT + 1))" --partitions 1 >"$WORK/kafka.log" 2>&1 &
 PIDS+=("$!")
 java -Xmx512m -cp "$INFRA_CP" dev.ecopulse.infra.StoreMain --data "$WORK/store/ecopulse.mv" --port "$STORE_PORT" \
+    --commit "${STORE_COMMIT:-each-write}" \
   >"$WORK/store.log" 2>&1 &
 PIDS+=("$!")
 wait_for "Kafka" 60 grep -qs "Kafka broker ready" "$WORK/kafka.log"
