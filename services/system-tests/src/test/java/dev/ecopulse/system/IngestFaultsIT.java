@@ -62,6 +62,7 @@ class IngestFaultsIT {
 
     @AfterAll
     static void stopInfrastructure() throws Exception {
+        CLIENTS.values().forEach(MongoClient::close);
         if (store != null) {
             store.close();
         }
@@ -173,8 +174,13 @@ class IngestFaultsIT {
                 .until(() -> stored(store.connectionString()) >= atLeast);
     }
 
+    /** One client per store for the whole test: it reconnects by itself when a killed store is back. */
+    private static final Map<String, MongoClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static long stored(String connectionString) {
-        try (MongoClient client = MongoClients.create(connectionString + "/?serverSelectionTimeoutMS=2000")) {
+        MongoClient client = CLIENTS.computeIfAbsent(connectionString,
+                c -> MongoClients.create(c + "/?serverSelectionTimeoutMS=2000"));
+        try {
             return client.getDatabase("ecopulse").getCollection("observations").countDocuments();
         } catch (RuntimeException e) {
             return -1; // the store is down for a moment
