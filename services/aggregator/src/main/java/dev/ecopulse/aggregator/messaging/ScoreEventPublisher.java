@@ -4,18 +4,15 @@ import dev.ecopulse.aggregator.config.ScoresConfig;
 import dev.ecopulse.contract.event.CloudEventAttributes;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.ScoreChanged;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -26,16 +23,15 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 @ApplicationScoped
 public class ScoreEventPublisher {
 
-    private final Emitter<String> emitter;
+    private final MutinyEmitter<String> emitter;
     private final ScoresConfig config;
 
-    ScoreEventPublisher(@Channel(Channels.SCORES) Emitter<String> emitter, ScoresConfig config) {
+    ScoreEventPublisher(@Channel(Channels.SCORES) MutinyEmitter<String> emitter, ScoresConfig config) {
         this.emitter = emitter;
         this.config = config;
     }
 
     public void publish(ScoreChanged event, String id) {
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         Message<String> message = Message.of(new String(EventJson.write(event), StandardCharsets.UTF_8),
                 Metadata.of(OutgoingCloudEventMetadata.<String>builder()
                         .withId(id)
@@ -45,28 +41,15 @@ public class ScoreEventPublisher {
                         .withTimestamp(event.computedAt().atZone(ZoneOffset.UTC))
                         .withDataContentType(CloudEventAttributes.CONTENT_TYPE)
                         .build(),
-                        OutgoingKafkaRecordMetadata.<String>builder().withKey(event.subjectId()).build()),
-                () -> {
-                    acknowledged.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    acknowledged.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
+                        OutgoingKafkaRecordMetadata.<String>builder().withKey(event.subjectId()).build()));
         try {
-            emitter.send(message);
-            acknowledged.get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ScorePublishException("interrupted while publishing", e);
+            // completes when Kafka acknowledges the record, fails when it refuses it
+            emitter.sendMessage(message).await().atMost(config.publishTimeout());
         } catch (TimeoutException e) {
             throw new ScorePublishException("Kafka did not acknowledge the score change of " + event.subjectId()
                     + " within " + config.publishTimeout().toSeconds() + " s", e);
-        } catch (ExecutionException | RuntimeException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new ScorePublishException("Kafka refused the score change of " + event.subjectId() + ": " + cause,
-                    cause);
+        } catch (RuntimeException e) {
+            throw new ScorePublishException("Kafka refused the score change of " + event.subjectId() + ": " + e, e);
         }
     }
 }

@@ -6,18 +6,15 @@ import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.Observation;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -28,11 +25,11 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 @ApplicationScoped
 public class ObservationPublisher {
 
-    private final Emitter<String> emitter;
+    private final MutinyEmitter<String> emitter;
     private final CollectConfig config;
     private final MeterRegistry registry;
 
-    ObservationPublisher(@Channel(CollectorChannels.OBSERVATIONS) Emitter<String> emitter, CollectConfig config,
+    ObservationPublisher(@Channel(CollectorChannels.OBSERVATIONS) MutinyEmitter<String> emitter, CollectConfig config,
             MeterRegistry registry) {
         this.emitter = emitter;
         this.config = config;
@@ -40,31 +37,17 @@ public class ObservationPublisher {
     }
 
     public void publish(Observation observation) {
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         Message<String> message = Message.of(new String(EventJson.write(observation), StandardCharsets.UTF_8),
                 Metadata.of(cloudEvent(observation), OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(observation.projectId()).build()),
-                () -> {
-                    acknowledged.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    acknowledged.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
+                        .withKey(observation.projectId()).build()));
         try {
-            emitter.send(message);
-            acknowledged.get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishException("interrupted while publishing", e);
+            // completes when Kafka acknowledges the record, fails when it refuses it
+            emitter.sendMessage(message).await().atMost(config.publishTimeout());
         } catch (TimeoutException e) {
             throw new PublishException("Kafka did not acknowledge an observation of " + observation.projectId()
                     + " within " + config.publishTimeout().toSeconds() + " s", e);
-        } catch (ExecutionException | RuntimeException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new PublishException("Kafka refused an observation of " + observation.projectId() + ": " + cause,
-                    cause);
+        } catch (RuntimeException e) {
+            throw new PublishException("Kafka refused an observation of " + observation.projectId() + ": " + e, e);
         }
         registry.counter("ecopulse.collector.events.published", "source", observation.source().id()).increment();
     }
