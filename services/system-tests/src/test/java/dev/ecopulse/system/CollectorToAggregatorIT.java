@@ -35,6 +35,7 @@ class CollectorToAggregatorIT {
 
     private static final String ADMIN_KEY = "system-test-key";
 
+    private static Infrastructure infrastructure;
     private static SingleNodeKafka kafka;
     private static EmbeddedStore store;
     private static WireMockServer upstream;
@@ -44,12 +45,10 @@ class CollectorToAggregatorIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path kafkaData = Files.createDirectories(Path.of("target", "system-tests")).resolve("kafka-" + System.nanoTime());
-        kafka = SingleNodeKafka.start(kafkaData, "127.0.0.1", FreePorts.next(), FreePorts.next());
-        kafka.createTopics(Topics.ALL, 3);
-        store = EmbeddedStore.inMemory("127.0.0.1", FreePorts.next());
-        upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").usingFilesUnderClasspath("stubs"));
-        upstream.start();
+        infrastructure = Infrastructure.start(options().usingFilesUnderClasspath("stubs"));
+        kafka = infrastructure.kafka();
+        store = infrastructure.store();
+        upstream = infrastructure.upstream();
 
         env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -75,14 +74,8 @@ class CollectorToAggregatorIT {
                 c.close();
             }
         }
-        if (upstream != null) {
-            upstream.stop();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (store != null) {
-            store.close();
+        if (infrastructure != null) {
+            infrastructure.close();
         }
     }
 

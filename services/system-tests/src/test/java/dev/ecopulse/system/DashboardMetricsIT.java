@@ -20,7 +20,6 @@ import dev.ecopulse.testsupport.TopicClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +62,7 @@ class DashboardMetricsIT {
 
     private static final Path DEPLOY = Path.of(System.getProperty("ecopulse.deploy.dir", "../../deploy"));
 
+    private static Infrastructure infrastructure;
     private static SingleNodeKafka kafka;
     private static EmbeddedStore store;
     private static WireMockServer upstream;
@@ -70,12 +70,10 @@ class DashboardMetricsIT {
 
     @BeforeAll
     static void startStackAndRunThePipeline() throws Exception {
-        Path kafkaData = Files.createDirectories(Path.of("target", "system-tests")).resolve("kafka-" + System.nanoTime());
-        kafka = SingleNodeKafka.start(kafkaData, "127.0.0.1", FreePorts.next(), FreePorts.next());
-        kafka.createTopics(Topics.ALL, 3);
-        store = EmbeddedStore.inMemory("127.0.0.1", FreePorts.next());
-        upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").usingFilesUnderClasspath("stubs"));
-        upstream.start();
+        infrastructure = Infrastructure.start(options().usingFilesUnderClasspath("stubs"));
+        kafka = infrastructure.kafka();
+        store = infrastructure.store();
+        upstream = infrastructure.upstream();
 
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -125,14 +123,8 @@ class DashboardMetricsIT {
         for (ServiceProcess service : SERVICES.values()) {
             service.close();
         }
-        if (upstream != null) {
-            upstream.stop();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (store != null) {
-            store.close();
+        if (infrastructure != null) {
+            infrastructure.close();
         }
     }
 

@@ -11,7 +11,6 @@ import dev.ecopulse.contract.event.Topics;
 import dev.ecopulse.infra.EmbeddedStore;
 import dev.ecopulse.infra.SingleNodeKafka;
 import dev.ecopulse.testsupport.FreePorts;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -45,6 +44,7 @@ class OfflineSampleIT {
             "contract", "src", "main", "resources", "ecopulse", "catalog.yaml");
     private static final List<String> COLLECTORS = List.of("github-collector", "pypi-collector", "maven-collector");
 
+    private static Infrastructure infrastructure;
     private static SingleNodeKafka kafka;
     private static EmbeddedStore store;
     private static WireMockServer replay;
@@ -54,13 +54,11 @@ class OfflineSampleIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path kafkaData = Files.createDirectories(Path.of("target", "system-tests")).resolve("kafka-" + System.nanoTime());
-        kafka = SingleNodeKafka.start(kafkaData, "127.0.0.1", FreePorts.next(), FreePorts.next());
-        kafka.createTopics(Topics.ALL, 3);
-        store = EmbeddedStore.inMemory("127.0.0.1", FreePorts.next());
-        replay = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-                .usingFilesUnderDirectory(DEPLOY.resolve("local/offline/replay").toString()));
-        replay.start();
+        infrastructure = Infrastructure.start(
+                options().usingFilesUnderDirectory(DEPLOY.resolve("local/offline/replay").toString()));
+        kafka = infrastructure.kafka();
+        store = infrastructure.store();
+        replay = infrastructure.upstream();
 
         // the settings run.sh --offline gives the services
         Map<String, String> env = new HashMap<>();
@@ -95,14 +93,8 @@ class OfflineSampleIT {
         for (ServiceProcess service : SERVICES.values()) {
             service.close();
         }
-        if (replay != null) {
-            replay.stop();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (store != null) {
-            store.close();
+        if (infrastructure != null) {
+            infrastructure.close();
         }
     }
 
