@@ -80,12 +80,20 @@ public final class TestObservations {
             return this;
         }
 
+        /** The repository has releases, but the latest one's date could not be collected. */
+        public Github withoutLatestRelease(String reason) {
+            this.sinceRelease = null;
+            this.missing.add(new MissingSignal("latestReleaseAt", reason));
+            return this;
+        }
+
         public GithubObservation build() {
             return new GithubObservation(projectId, repository, observedAt, "run-" + observedAt.getEpochSecond(),
                     status, null, "graphql", stars, forks, watchers, 42L, 17L, issuesClosedLast90Days, contributors,
                     commitsLast90Days, commitsPrevious90Days, releasesTotal,
                     releasesTotal == 0 ? null : "v2." + releasesTotal + ".0",
-                    releasesTotal == 0 ? null : observedAt.minus(sinceRelease), releasesLast365Days, createdAt,
+                    releasesTotal == 0 || sinceRelease == null ? null : observedAt.minus(sinceRelease),
+                    releasesLast365Days, createdAt,
                     observedAt.minus(sincePush), archived, "Apache-2.0", primaryLanguage, topics, null, missing);
         }
     }

@@ -65,6 +65,11 @@ public class ScoreHistoryRepository {
         ScorePoint s = p.point();
         Document dimensions = new Document();
         s.dimensions().forEach(dimensions::append);
+        Document shares = null;
+        if (s.shares() != null) {
+            shares = new Document();
+            s.shares().forEach(shares::append);
+        }
         return new Document("_id", p.key())
                 .append("level", p.level().name().toLowerCase(Locale.ROOT))
                 .append("subjectId", p.subjectId())
@@ -77,6 +82,7 @@ public class ScoreHistoryRepository {
                 .append("momentum90", s.momentum90())
                 .append("trend30", s.trend30())
                 .append("trend90", s.trend90())
+                .append("shares", shares)
                 .append("asOf", s.asOf() == null ? null : Date.from(s.asOf()));
     }
 
@@ -84,12 +90,19 @@ public class ScoreHistoryRepository {
         Map<String, Double> dimensions = new LinkedHashMap<>();
         d.get("dimensions", Document.class).forEach((k, v) -> dimensions.put(k, v == null ? null
                 : ((Number) v).doubleValue()));
+        Map<String, Double> shares = null;
+        if (d.get("shares") instanceof Document stored) {
+            shares = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : stored.entrySet()) {
+                shares.put(e.getKey(), number(e.getValue()));
+            }
+        }
         Date asOf = d.getDate("asOf");
         return new SubjectPoint(Level.valueOf(d.getString("level").toUpperCase(Locale.ROOT)), d.getString("subjectId"),
                 new ScorePoint(LocalDate.parse(d.getString("date")), number(d.get("maturity")), d.getString("band"),
                         number(d.get("coverage")), dimensions, number(d.get("momentum30")),
                         number(d.get("momentum90")), d.getString("trend30"), d.getString("trend90"),
-                        asOf == null ? null : asOf.toInstant()));
+                        shares, asOf == null ? null : asOf.toInstant()));
     }
 
     private static Double number(Object value) {

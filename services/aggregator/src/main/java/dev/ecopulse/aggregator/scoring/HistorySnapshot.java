@@ -3,7 +3,9 @@ package dev.ecopulse.aggregator.scoring;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.NavigableMap;
@@ -13,17 +15,22 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * An immutable view of the stored observations: per subject, the latest observation of each UTC day. That is all
- * scoring needs (the latest as of a day, and the level 30 or 90 days before).
+ * An immutable view of the stored observations: per subject, the latest observation of each UTC day (and the latest
+ * complete one of the day when the latest is partial). That is all scoring needs: the latest as of a day, the last
+ * good value of a field a partial observation lacks, and the level 30 or 90 days before.
  */
 public final class HistorySnapshot {
 
-    private final Map<SubjectKey, NavigableMap<LocalDate, ObservedPoint>> subjects;
+    private final Map<SubjectKey, NavigableMap<LocalDate, DayPoints>> subjects;
 
-    public HistorySnapshot(Map<SubjectKey, NavigableMap<LocalDate, ObservedPoint>> subjects) {
-        TreeMap<SubjectKey, NavigableMap<LocalDate, ObservedPoint>> copy = new TreeMap<>();
-        subjects.forEach((k, v) -> copy.put(k, Collections.unmodifiableNavigableMap(new TreeMap<>(v))));
-        this.subjects = Collections.unmodifiableMap(copy);
+    private HistorySnapshot(Map<SubjectKey, NavigableMap<LocalDate, DayPoints>> subjects) {
+        TreeMap<SubjectKey, NavigableMap<LocalDate, DayPoints>> byKey = new TreeMap<>();
+        subjects.forEach((k, v) -> byKey.put(k, Collections.unmodifiableNavigableMap(new TreeMap<>(v))));
+        this.subjects = Collections.unmodifiableMap(byKey);
+    }
+
+    public static HistorySnapshot ofDays(Map<SubjectKey, NavigableMap<LocalDate, DayPoints>> subjects) {
+        return new HistorySnapshot(subjects);
     }
 
     public static HistorySnapshot empty() {
@@ -36,21 +43,55 @@ public final class HistorySnapshot {
 
     /** The subject's latest observation made at or before {@code time}. */
     public Optional<ObservedPoint> atOrBefore(SubjectKey key, Instant time) {
-        NavigableMap<LocalDate, ObservedPoint> days = subjects.get(key);
+        NavigableMap<LocalDate, DayPoints> days = subjects.get(key);
         if (days == null) {
             return Optional.empty();
         }
-        Entry<LocalDate, ObservedPoint> entry = days.floorEntry(day(time));
-        while (entry != null && entry.getValue().observedAt().isAfter(time)) {
-            entry = days.lowerEntry(entry.getKey());
+        for (Entry<LocalDate, DayPoints> e = days.floorEntry(day(time)); e != null; e = days.lowerEntry(e.getKey())) {
+            if (!e.getValue().latest().observedAt().isAfter(time)) {
+                return Optional.of(e.getValue().latest());
+            }
+            Optional<ObservedPoint> earlier = e.getValue().completeFallback().filter(p -> !p.observedAt().isAfter(time));
+            if (earlier.isPresent()) {
+                return earlier;
+            }
         }
-        return entry == null ? Optional.empty() : Optional.of(entry.getValue());
+        return Optional.empty();
+    }
+
+    /**
+     * The subject's observations made at or before {@code time} and not before {@code notBefore}, newest first: on
+     * each day the latest, then the day's latest complete one when the latest was partial. Where a field is missing
+     * from the newest observation, scoring looks here for its last good value.
+     */
+    public List<ObservedPoint> lookback(SubjectKey key, Instant time, Instant notBefore) {
+        NavigableMap<LocalDate, DayPoints> days = subjects.get(key);
+        if (days == null) {
+            return List.of();
+        }
+        if (notBefore.isAfter(time)) {
+            return List.of();
+        }
+        List<ObservedPoint> points = new ArrayList<>();
+        for (DayPoints d : days.subMap(day(notBefore), true, day(time), true).descendingMap().values()) {
+            for (ObservedPoint p : new ObservedPoint[] {d.latest(), d.complete()}) {
+                if (p != null && !p.observedAt().isAfter(time) && !p.observedAt().isBefore(notBefore)) {
+                    points.add(p);
+                }
+            }
+        }
+        return points;
     }
 
     /** The subject's first stored observation. */
     public Optional<ObservedPoint> first(SubjectKey key) {
-        NavigableMap<LocalDate, ObservedPoint> days = subjects.get(key);
-        return days == null || days.isEmpty() ? Optional.empty() : Optional.of(days.firstEntry().getValue());
+        NavigableMap<LocalDate, DayPoints> days = subjects.get(key);
+        return days == null || days.isEmpty() ? Optional.empty() : Optional.of(firstOf(days.firstEntry().getValue()));
+    }
+
+    private static ObservedPoint firstOf(DayPoints d) {
+        return d.complete() != null && ObservedPoint.RECENCY.compare(d.complete(), d.latest()) < 0 ? d.complete()
+                : d.latest();
     }
 
     /** Every UTC day on which something was observed, oldest first. */

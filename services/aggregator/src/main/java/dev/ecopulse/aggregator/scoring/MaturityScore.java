@@ -23,7 +23,10 @@ public record MaturityScore(
         gaps = List.copyOf(gaps);
     }
 
-    /** The lowest and highest the score could be if every missing signal were 0 or at its threshold. */
+    /**
+     * The lowest and highest the score could be: low is the score itself (missing signals count 0), high counts each
+     * missing signal at its threshold and each partial one with its missing parts at their last known values.
+     */
     public record Range(double low, double high) {
     }
 
@@ -39,7 +42,8 @@ public record MaturityScore(
 
     /**
      * One signal of a score: its raw value, where and when it was observed, its threshold and scale, its normalised
-     * value (0-1), weight and contribution (score points); raw, normalised and contribution are absent when missing.
+     * value (0-1), weight and contribution (score points); raw and normalised are absent when missing or not
+     * applicable. {@code status}: ok, partial, stale, missing or not applicable; {@code note} says why.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SignalScore(
@@ -55,7 +59,8 @@ public record MaturityScore(
             double weight,
             Double contribution,
             double dataShare,
-            String status) {
+            String status,
+            String note) {
 
         public SignalScore {
             sources = List.copyOf(sources);
@@ -68,5 +73,6 @@ public record MaturityScore(
         public static final String MISSING = "missing";
         public static final String PARTIAL = "partial";
         public static final String STALE = "stale";
+        public static final String NOT_APPLICABLE = "not applicable";
     }
 }

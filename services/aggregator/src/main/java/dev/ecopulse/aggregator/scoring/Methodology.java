@@ -22,7 +22,8 @@ public record Methodology(
         List<Band> bands,
         Model project,
         Model framework,
-        MomentumModel momentum) {
+        MomentumModel momentum,
+        Comparison comparison) {
 
     /** Band of a score whose coverage is below {@link #minimumCoverage()}. */
     public static final String INSUFFICIENT_DATA = "Insufficient data";
@@ -80,12 +81,24 @@ public record Methodology(
         }
     }
 
-    /** A signal with its weight, the threshold where it stops counting more, and its scale. */
-    public record WeightedSignal(Signal signal, double weight, double threshold, Scale scale) {
+    /**
+     * A signal with its weight, the threshold where it stops counting more, its scale, and (log scale) the floor at
+     * or below which it counts nothing.
+     */
+    public record WeightedSignal(Signal signal, double weight, double floor, double threshold, Scale scale) {
 
         public WeightedSignal {
             Objects.requireNonNull(signal);
             Objects.requireNonNull(scale);
+        }
+
+        public WeightedSignal(Signal signal, double weight, double threshold, Scale scale) {
+            this(signal, weight, 0, threshold, scale);
+        }
+
+        /** The raw value as a number between 0 and 1. */
+        public double normalise(double raw) {
+            return Normalisation.normalise(raw, floor, threshold, signal.direction(), scale);
         }
     }
 
@@ -102,5 +115,12 @@ public record Methodology(
     }
 
     public record MomentumWeight(MomentumSignal signal, double weight) {
+    }
+
+    /**
+     * When two frameworks are tied instead of ranked: maturity scores within {@code maturityTieWithin} points (or with
+     * overlapping ranges), shares within {@code shareTieWithin} percentage points (widened by missing data).
+     */
+    public record Comparison(double maturityTieWithin, double shareTieWithin) {
     }
 }

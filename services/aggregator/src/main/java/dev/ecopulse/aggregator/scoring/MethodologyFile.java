@@ -15,7 +15,11 @@ record MethodologyFile(
         List<BandEntry> bands,
         List<DimensionEntry> project,
         List<DimensionEntry> framework,
-        MomentumEntry momentum) {
+        MomentumEntry momentum,
+        ComparisonEntry comparison) {
+
+    record ComparisonEntry(Double maturityTieWithin, Double shareTieWithin) {
+    }
 
     record BandEntry(String name, Double min) {
     }
@@ -23,7 +27,7 @@ record MethodologyFile(
     record DimensionEntry(String dimension, String description, List<SignalEntry> signals) {
     }
 
-    record SignalEntry(String signal, Double weight, Double threshold, String scale) {
+    record SignalEntry(String signal, Double weight, Double floor, Double threshold, String scale) {
     }
 
     record MomentumEntry(Duration historyTolerance, Double steadyWithin, Double growthCap,

@@ -114,7 +114,7 @@ public final class MethodologyLoader {
         Methodology.MomentumModel momentum = momentum(f.momentum(), problems);
         return new Methodology(f.version(), origin, f.direction(), f.formula(), minimumCoverage, staleAfter,
                 activeWithinDays, topics.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(), bands, project,
-                framework, momentum);
+                framework, momentum, comparison(f.comparison(), problems));
     }
 
     private static List<Methodology.Band> bands(List<BandEntry> entries, List<String> problems) {
@@ -214,7 +214,24 @@ public final class MethodologyLoader {
                 problems.add(where + ": 'scale' must be log or linear, got '" + s.scale() + "'");
             }
         }
-        return Optional.of(new Methodology.WeightedSignal(signal.get(), weight, threshold, scale));
+        double floor = s.floor() == null ? 0 : s.floor();
+        if (!(floor >= 0) || threshold > 0 && floor >= threshold) {
+            problems.add(where + ": 'floor' must be at least 0 and below the threshold, got " + s.floor());
+        } else if (floor > 0 && scale != Scale.LOG) {
+            problems.add(where + ": 'floor' only applies to the log scale");
+        }
+        return Optional.of(new Methodology.WeightedSignal(signal.get(), weight, floor, threshold, scale));
+    }
+
+    /** Optional: without it, scores and shares within 1 point of each other are tied. */
+    private static Methodology.Comparison comparison(MethodologyFile.ComparisonEntry c, List<String> problems) {
+        double maturity = c == null || c.maturityTieWithin() == null ? 1.0 : c.maturityTieWithin();
+        double share = c == null || c.shareTieWithin() == null ? 1.0 : c.shareTieWithin();
+        if (!(maturity >= 0) || !(share >= 0) || Double.isInfinite(maturity) || Double.isInfinite(share)) {
+            problems.add("'comparison.maturityTieWithin' and 'comparison.shareTieWithin' must be numbers of points"
+                    + " of at least 0, got " + maturity + " and " + share);
+        }
+        return new Methodology.Comparison(maturity, share);
     }
 
     private static Methodology.MomentumModel momentum(MomentumEntry m, List<String> problems) {

@@ -1,9 +1,9 @@
 package dev.ecopulse.aggregator.scoring;
 
-import dev.ecopulse.aggregator.scoring.SubjectValue.Absent;
-import dev.ecopulse.aggregator.scoring.SubjectValue.Present;
+import dev.ecopulse.aggregator.scoring.SignalParts.Combine;
 import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.MavenObservation;
+import dev.ecopulse.contract.event.Observation;
 import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.PypiObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -24,9 +23,8 @@ import java.util.stream.Stream;
 public final class ProjectSignals {
 
     private static final double DAYS_PER_MONTH = 365.25 / 12;
-    private static final Pattern VERSION = Pattern.compile("v?(\\d+)(\\.\\d+)*(.*)");
     private static final Pattern PRE_RELEASE = Pattern.compile(
-            "(?i).*(a|b|c|rc|alpha|beta|dev|snapshot|preview|pre|m|milestone|cr|ea)[.-]?\\d*$");
+            "(?i).*\\d[.-]?(a|b|c|rc|alpha|beta|dev|snapshot|preview|pre|m|milestone|cr|ea)[.-]?\\d*$");
 
     private ProjectSignals() {
     }
@@ -34,171 +32,134 @@ public final class ProjectSignals {
     public static ProjectEvidence derive(ProjectInputs in, Methodology methodology) {
         Map<Signal, Reading> readings = new EnumMap<>(Signal.class);
         Map<Signal, String> missing = new EnumMap<>(Signal.class);
-        List<ProjectInputs.Input> github = in.of(ObservationSource.GITHUB);
-        List<ProjectInputs.Input> pypi = in.of(ObservationSource.PYPI);
-        List<ProjectInputs.Input> maven = in.of(ObservationSource.MAVEN);
+        Map<Signal, String> notApplicable = new EnumMap<>(Signal.class);
+        SignalParts parts = new SignalParts(readings, missing, notApplicable);
+        Reader read = new Reader(in);
         String noGithub = "no GitHub repository in the catalog";
         String noPypi = "no PyPI package in the catalog";
         String noPackage = "no PyPI package or Maven artifact in the catalog";
+        String nothing = "no repository or package in the catalog";
 
-        put(Signal.STARS, Combine.SUM, gh(github, "stars", GithubObservation::stars), noGithub, readings, missing);
-        put(Signal.FORKS, Combine.SUM, gh(github, "forks", GithubObservation::forks), noGithub, readings, missing);
-        put(Signal.WATCHERS, Combine.SUM, gh(github, "watchers", GithubObservation::watchers), noGithub, readings,
-                missing);
-        put(Signal.CONTRIBUTORS, Combine.SUM, gh(github, "contributors", GithubObservation::contributors), noGithub,
-                readings, missing);
-        put(Signal.COMMITS_90D, Combine.SUM, gh(github, "commitsLast90Days", GithubObservation::commitsLast90Days),
-                noGithub, readings, missing);
-        put(Signal.ISSUES_CLOSED_90D, Combine.SUM,
-                gh(github, "issuesClosedLast90Days", GithubObservation::issuesClosedLast90Days), noGithub, readings,
-                missing);
-        put(Signal.DAYS_SINCE_PUSH, Combine.MIN,
-                gh(github, "pushedAt", g -> daysBetween(g.pushedAt(), g.observedAt())), noGithub, readings, missing);
+        parts.put(Signal.STARS, Combine.SUM, read.gh("stars", GithubObservation::stars), noGithub);
+        parts.put(Signal.FORKS, Combine.SUM, read.gh("forks", GithubObservation::forks), noGithub);
+        parts.put(Signal.WATCHERS, Combine.SUM, read.gh("watchers", GithubObservation::watchers), noGithub);
+        parts.put(Signal.CONTRIBUTORS, Combine.SUM, read.gh("contributors", GithubObservation::contributors),
+                noGithub);
+        parts.put(Signal.COMMITS_90D, Combine.SUM, read.gh("commitsLast90Days", GithubObservation::commitsLast90Days),
+                noGithub);
+        parts.put(Signal.ISSUES_CLOSED_90D, Combine.SUM,
+                read.gh("issuesClosedLast90Days", GithubObservation::issuesClosedLast90Days), noGithub);
+        parts.put(Signal.DAYS_SINCE_PUSH, Combine.MIN,
+                read.gh("pushedAt", g -> daysBetween(g.pushedAt(), g.observedAt())), noGithub);
 
-        put(Signal.DOWNLOADS_30D, Combine.SUM, py(pypi, "pypistats.last30Days", p -> p.pypistats() == null ? null
-                : p.pypistats().last30Days() != null ? p.pypistats().last30Days() : p.pypistats().lastMonth()),
-                noPypi + " (Maven Central publishes no download counts)", readings, missing);
-        put(Signal.DEPENDENTS, Combine.SUM, concat(
-                py(pypi, "depsdev.direct", p -> p.depsdev() == null ? null : p.depsdev().direct()),
-                mvn(maven, "depsdev.direct", m -> m.depsdev() == null ? null : m.depsdev().direct())),
-                noPackage, readings, missing);
+        parts.put(Signal.DOWNLOADS_30D, Combine.SUM, CompanionGroups.once(in.project(), in.of(ObservationSource.PYPI),
+                read.py("pypistats.last30Days", p -> p.pypistats() == null ? null
+                        : p.pypistats().last30Days() != null ? p.pypistats().last30Days()
+                        : p.pypistats().lastMonth())),
+                noPypi + " (Maven Central publishes no download counts)");
+        List<ProjectInputs.Input> packages = Stream.concat(in.of(ObservationSource.PYPI).stream(),
+                in.of(ObservationSource.MAVEN).stream()).toList();
+        parts.put(Signal.DEPENDENTS, Combine.SUM, CompanionGroups.once(in.project(), packages, Stream.concat(
+                read.py("depsdev.direct", p -> p.depsdev() == null ? null : p.depsdev().direct()).stream(),
+                read.mvn("depsdev.direct", m -> m.depsdev() == null ? null : m.depsdev().direct()).stream())
+                .toList()), noPackage);
 
-        put(Signal.RELEASES_365D, Combine.MAX, concat(
-                ghReleases(github, "releasesLast365Days", GithubObservation::releasesLast365Days),
-                py(pypi, "pypi.releasesLast365Days", p -> p.pypi() == null ? null : p.pypi().releasesLast365Days()),
-                mvn(maven, "search.releasesLast365Days",
-                        m -> m.search() == null ? null : m.search().releasesLast365Days())),
-                "no repository or package in the catalog", readings, missing);
-        put(Signal.DAYS_SINCE_RELEASE, Combine.MIN, concat(
-                ghReleases(github, "latestReleaseAt", g -> daysBetween(g.latestReleaseAt(), g.observedAt())),
-                py(pypi, "pypi.daysSinceLatestRelease",
+        parts.put(Signal.RELEASES_365D, Combine.MAX, concat(
+                read.ghReleases("releasesLast365Days", GithubObservation::releasesLast365Days),
+                read.py("pypi.releasesLast365Days", p -> p.pypi() == null ? null : p.pypi().releasesLast365Days()),
+                read.mvn("search.releasesLast365Days",
+                        m -> m.search() == null ? null : m.search().releasesLast365Days())), nothing);
+        parts.put(Signal.DAYS_SINCE_RELEASE, Combine.MIN, concat(
+                read.ghReleases("latestReleaseAt", g -> daysBetween(g.latestReleaseAt(), g.observedAt())),
+                read.py("pypi.daysSinceLatestRelease",
                         p -> p.pypi() == null ? null : p.pypi().daysSinceLatestRelease()),
-                mvn(maven, "search.daysSinceLatestRelease",
-                        m -> m.search() == null ? null : m.search().daysSinceLatestRelease())),
-                "no repository or package in the catalog", readings, missing);
-        put(Signal.AGE_MONTHS, Combine.MAX, concat(
-                gh(github, "createdAt", g -> months(g.createdAt(), g.observedAt())),
-                py(pypi, "pypi.firstReleaseAt",
+                read.mvn("search.daysSinceLatestRelease",
+                        m -> m.search() == null ? null : m.search().daysSinceLatestRelease())), nothing);
+        parts.put(Signal.AGE_MONTHS, Combine.MAX, concat(
+                read.gh("createdAt", g -> months(g.createdAt(), g.observedAt())),
+                read.py("pypi.firstReleaseAt",
                         p -> p.pypi() == null ? null : months(p.pypi().firstReleaseAt(), p.observedAt())),
-                mvn(maven, "search.firstReleaseAt",
+                read.mvn("search.firstReleaseAt",
                         m -> m.search() == null ? null : months(m.search().firstReleaseAt(), m.observedAt()))),
-                "no repository or package in the catalog", readings, missing);
+                nothing);
 
-        put(Signal.DEVELOPMENT_STATUS, Combine.MAX, py(pypi, "pypi.developmentStatus",
-                p -> p.pypi() == null || p.pypi().developmentStatus() == null ? null
-                        : p.pypi().developmentStatus() == 7 ? 0 : p.pypi().developmentStatus()),
-                noPypi + " (only PyPI has a Development Status)", readings, missing);
-        put(Signal.STABLE_VERSION_SHARE, Combine.MEAN, concat(
-                py(pypi, "pypi.latestVersion", p -> p.pypi() == null ? null : stable(p.pypi().latestVersion())),
-                mvn(maven, "repository.highestVersion",
-                        m -> m.repository() == null ? null : stable(m.repository().highestVersion()))),
-                noPackage, readings, missing);
-        put(Signal.RELEASE_INTERVAL_DAYS, Combine.MEDIAN, concat(
-                py(pypi, "pypi.medianDaysBetweenReleases",
+        parts.put(Signal.DEVELOPMENT_STATUS, Combine.MAX, read.developmentStatus(),
+                in.of(ObservationSource.PYPI).isEmpty() ? noPypi + " (only PyPI has a Development Status)"
+                        : "no package declares a 'Development Status' classifier");
+        parts.put(Signal.FINAL_RELEASE_SHARE, Combine.MEAN, concat(
+                read.py("pypi.latestVersion", p -> p.pypi() == null ? null : finalRelease(p.pypi().latestVersion())),
+                read.mvn("repository.highestVersion",
+                        m -> m.repository() == null ? null : finalRelease(m.repository().highestVersion()))),
+                noPackage);
+        parts.put(Signal.RELEASE_INTERVAL_DAYS, Combine.MEDIAN, concat(
+                read.py("pypi.medianDaysBetweenReleases",
                         p -> p.pypi() == null ? null : p.pypi().medianDaysBetweenReleases()),
-                mvn(maven, "search.medianDaysBetweenReleases",
-                        m -> m.search() == null ? null : m.search().medianDaysBetweenReleases())),
-                noPackage, readings, missing);
-        put(Signal.PRE_RELEASE_SHARE, Combine.MEAN,
-                mvn(maven, "search.preReleaseShare", m -> m.search() == null ? null : m.search().preReleaseShare()),
-                "no Maven artifact in the catalog (only Maven Central search reports pre-releases)", readings,
-                missing);
-        yankedShare(pypi, readings, missing);
+                read.mvn("search.medianDaysBetweenReleases",
+                        m -> m.search() == null ? null : m.search().medianDaysBetweenReleases())), noPackage);
+        parts.put(Signal.PRE_RELEASE_SHARE, Combine.MEAN,
+                read.mvn("search.preReleaseShare", m -> m.search() == null ? null : m.search().preReleaseShare()),
+                "no Maven artifact in the catalog (only Maven Central search reports pre-releases)");
+        parts.put(Signal.YANKED_SHARE, Combine.MEAN, read.yankedShares(),
+                "no PyPI package in the catalog (only PyPI records yanked releases)");
         registries(in, readings, missing);
-        return new ProjectEvidence(new SignalSet(readings, missing), facts(in, readings, methodology));
+        SignalSet signals = new SignalSet(readings, missing, notApplicable);
+        return new ProjectEvidence(signals, ProjectFactsOf.derive(in, signals, methodology));
     }
 
-    private enum Combine {
-        SUM, MAX, MIN, MEAN, MEDIAN
-    }
+    /** Reads one field from each subject of a source, carrying forward its last good value where it is missing. */
+    private record Reader(ProjectInputs in) {
 
-    private static void put(Signal signal, Combine combine, List<SubjectValue> parts, String noInputs,
-            Map<Signal, Reading> readings, Map<Signal, String> missing) {
-        if (parts.isEmpty()) {
-            missing.put(signal, noInputs);
-            return;
+        List<SubjectValue> gh(String field, Function<GithubObservation, Number> f) {
+            return of(ObservationSource.GITHUB, GithubObservation.class, field, f);
         }
-        List<Present> present = parts.stream().filter(Present.class::isInstance).map(Present.class::cast).toList();
-        List<String> absent = parts.stream().filter(Absent.class::isInstance).map(p -> ((Absent) p).reason())
-                .toList();
-        if (present.isEmpty()) {
-            missing.put(signal, String.join("; ", absent));
-            return;
+
+        List<SubjectValue> py(String field, Function<PypiObservation, Number> f) {
+            return of(ObservationSource.PYPI, PypiObservation.class, field, f);
         }
-        List<Double> values = present.stream().map(Present::value).toList();
-        double value = switch (combine) {
-            case SUM -> Aggregate.SUM.apply(values);
-            case MAX -> Aggregate.MAX.apply(values);
-            case MIN -> -Aggregate.MAX.apply(values.stream().map(v -> -v).toList());
-            case MEAN -> Aggregate.MEAN.apply(values);
-            case MEDIAN -> Aggregate.MEDIAN.apply(values);
-        };
-        readings.put(signal, new Reading(value, present.stream().map(Present::source).toList(),
-                present.stream().map(Present::observedAt).min(Instant::compareTo).orElseThrow(),
-                (double) present.size() / parts.size(), absent));
-    }
 
-    private static List<SubjectValue> gh(List<ProjectInputs.Input> github, String field,
-            Function<GithubObservation, Number> f) {
-        return github.stream().map(i -> SubjectValue.read(i, GithubObservation.class, field, f)).toList();
-    }
+        List<SubjectValue> mvn(String field, Function<MavenObservation, Number> f) {
+            return of(ObservationSource.MAVEN, MavenObservation.class, field, f);
+        }
 
-    /** A repository that never made a GitHub release is not expected to report release signals. */
-    private static List<SubjectValue> ghReleases(List<ProjectInputs.Input> github, String field,
-            Function<GithubObservation, Number> f) {
-        return github.stream().filter(i -> i.point().isEmpty()
-                || !(i.point().get().payload() instanceof GithubObservation g)
-                || g.releasesTotal() == null || g.releasesTotal() > 0)
-                .map(i -> SubjectValue.read(i, GithubObservation.class, field, f)).toList();
-    }
+        /** A repository that never made a GitHub release is not expected to report release signals. */
+        List<SubjectValue> ghReleases(String field, Function<GithubObservation, Number> f) {
+            return in.of(ObservationSource.GITHUB).stream().filter(i -> i.point().isEmpty()
+                    || !(i.point().get().payload() instanceof GithubObservation g)
+                    || g.releasesTotal() == null || g.releasesTotal() > 0)
+                    .map(i -> SubjectValue.read(in, i, GithubObservation.class, field, f)).toList();
+        }
 
-    private static List<SubjectValue> py(List<ProjectInputs.Input> pypi, String field,
-            Function<PypiObservation, Number> f) {
-        return pypi.stream().map(i -> SubjectValue.read(i, PypiObservation.class, field, f)).toList();
-    }
+        /** A package that declares no Development Status classifier is not expected to have one (7 Inactive is 0). */
+        List<SubjectValue> developmentStatus() {
+            return in.of(ObservationSource.PYPI).stream().filter(i -> i.point().isEmpty()
+                    || !(i.point().get().payload() instanceof PypiObservation p) || p.pypi() == null
+                    || p.pypi().developmentStatus() != null || reportedMissing(p, "pypi.developmentStatus"))
+                    .map(i -> SubjectValue.read(in, i, PypiObservation.class, "pypi.developmentStatus",
+                            p -> p.pypi() == null || p.pypi().developmentStatus() == null ? null
+                                    : p.pypi().developmentStatus() == 7 ? 0 : p.pypi().developmentStatus()))
+                    .toList();
+        }
 
-    private static List<SubjectValue> mvn(List<ProjectInputs.Input> maven, String field,
-            Function<MavenObservation, Number> f) {
-        return maven.stream().map(i -> SubjectValue.read(i, MavenObservation.class, field, f)).toList();
+        /** Each package's share of yanked releases; the project's value is their mean. */
+        List<SubjectValue> yankedShares() {
+            return py("pypi.yankedReleases", p -> p.pypi() == null || p.pypi().yankedReleases() == null
+                    || p.pypi().releaseCount() == null || p.pypi().releaseCount() == 0 ? null
+                    : (double) p.pypi().yankedReleases() / p.pypi().releaseCount());
+        }
+
+        private <T extends Observation> List<SubjectValue> of(ObservationSource source, Class<T> type, String field,
+                Function<T, Number> f) {
+            return in.of(source).stream().map(i -> SubjectValue.read(in, i, type, field, f)).toList();
+        }
+
+        private static boolean reportedMissing(Observation o, String field) {
+            return o.missing().stream().anyMatch(m -> m.signal().equals(field) || field.startsWith(m.signal() + "."));
+        }
     }
 
     @SafeVarargs
     private static List<SubjectValue> concat(List<SubjectValue>... lists) {
         return Stream.of(lists).flatMap(List::stream).toList();
-    }
-
-    private static void yankedShare(List<ProjectInputs.Input> pypi, Map<Signal, Reading> readings,
-            Map<Signal, String> missing) {
-        List<SubjectValue> yanked = py(pypi, "pypi.yankedReleases", p -> p.pypi() == null ? null
-                : p.pypi().yankedReleases());
-        List<SubjectValue> releases = py(pypi, "pypi.releaseCount", p -> p.pypi() == null ? null
-                : p.pypi().releaseCount() == null || p.pypi().releaseCount() == 0 ? null : p.pypi().releaseCount());
-        if (pypi.isEmpty()) {
-            missing.put(Signal.YANKED_SHARE, "no PyPI package in the catalog (only PyPI records yanked releases)");
-            return;
-        }
-        double yankedSum = 0;
-        double releaseSum = 0;
-        List<String> sources = new ArrayList<>();
-        List<String> absent = new ArrayList<>();
-        Instant oldest = null;
-        for (int i = 0; i < pypi.size(); i++) {
-            if (yanked.get(i) instanceof Present y && releases.get(i) instanceof Present r) {
-                yankedSum += y.value();
-                releaseSum += r.value();
-                sources.add(y.source());
-                sources.add(r.source());
-                oldest = oldest == null || y.observedAt().isBefore(oldest) ? y.observedAt() : oldest;
-            } else {
-                absent.add(yanked.get(i) instanceof Absent a ? a.reason() : ((Absent) releases.get(i)).reason());
-            }
-        }
-        if (sources.isEmpty()) {
-            missing.put(Signal.YANKED_SHARE, String.join("; ", absent));
-            return;
-        }
-        readings.put(Signal.YANKED_SHARE, new Reading(yankedSum / releaseSum, sources, oldest,
-                (double) (pypi.size() - absent.size()) / pypi.size(), absent));
     }
 
     /** Registries (PyPI, Maven Central) on which at least one of the project's packages was found. */
@@ -236,46 +197,6 @@ public final class ProjectSignals {
                 (double) observed.size() / expected.size(), notes));
     }
 
-    private static ProjectFacts facts(ProjectInputs in, Map<Signal, Reading> readings, Methodology methodology) {
-        Optional<GithubObservation> github = in.of(ObservationSource.GITHUB).stream()
-                .flatMap(i -> i.point().stream()).map(p -> (GithubObservation) p.payload())
-                .filter(g -> g.status() != SubjectStatus.NOT_FOUND).findFirst();
-        boolean packagesObserved = Stream.concat(in.of(ObservationSource.PYPI).stream(),
-                in.of(ObservationSource.MAVEN).stream()).anyMatch(i -> i.point().isPresent());
-        boolean packagesListed = !in.of(ObservationSource.PYPI).isEmpty() || !in.of(ObservationSource.MAVEN).isEmpty();
-        Optional<Set<String>> registries = packagesObserved || !packagesListed
-                ? Optional.of(foundRegistries(in)) : Optional.empty();
-
-        boolean onMaven = in.of(ObservationSource.MAVEN).stream().flatMap(i -> i.point().stream())
-                .anyMatch(p -> p.payload().status() != SubjectStatus.NOT_FOUND);
-        Optional<Boolean> deployment = onMaven ? Optional.of(true)
-                : github.map(g -> g.topics() != null && g.topics().stream()
-                        .anyMatch(t -> methodology.deploymentTopics().contains(t.toLowerCase(java.util.Locale.ROOT))));
-
-        int within = methodology.activeWithinDays();
-        Optional<Double> sincePush = Optional.ofNullable(readings.get(Signal.DAYS_SINCE_PUSH)).map(Reading::value);
-        Optional<Double> sinceRelease = Optional.ofNullable(readings.get(Signal.DAYS_SINCE_RELEASE))
-                .map(Reading::value);
-        Optional<Boolean> active;
-        if (github.map(g -> Boolean.TRUE.equals(g.archived())).orElse(false)) {
-            active = Optional.of(false);
-        } else if (sincePush.isEmpty() && sinceRelease.isEmpty()) {
-            active = Optional.empty();
-        } else {
-            active = Optional.of(sincePush.map(d -> d <= within).orElse(false)
-                    || sinceRelease.map(d -> d <= within).orElse(false));
-        }
-        return new ProjectFacts(registries, github.map(GithubObservation::primaryLanguage), deployment, active);
-    }
-
-    private static Set<String> foundRegistries(ProjectInputs in) {
-        Set<String> found = new TreeSet<>();
-        Stream.concat(in.of(ObservationSource.PYPI).stream(), in.of(ObservationSource.MAVEN).stream())
-                .filter(i -> i.point().isPresent() && i.point().get().payload().status() != SubjectStatus.NOT_FOUND)
-                .forEach(i -> found.add(i.key().source().id()));
-        return found;
-    }
-
     static Long daysBetween(Instant from, Instant to) {
         return from == null ? null : Math.max(0, Duration.between(from, to).toDays());
     }
@@ -287,16 +208,15 @@ public final class ProjectSignals {
         return Math.max(0, Duration.between(from, to).toDays()) / DAYS_PER_MONTH;
     }
 
-    /** 1 when the version is 1.0 or later and not a pre-release, else 0; null when there is no version. */
-    static Integer stable(String version) {
-        if (version == null) {
+    /**
+     * 1 when the version is a final release, 0 when it is a pre-release (alpha, beta, rc, dev, snapshot, milestone...);
+     * null when there is no version. The major version does not matter: 0.x is a versioning convention, not a sign of
+     * ill health.
+     */
+    static Integer finalRelease(String version) {
+        if (version == null || version.isBlank()) {
             return null;
         }
-        var m = VERSION.matcher(version.trim());
-        if (!m.matches()) {
-            return 0;
-        }
-        boolean major = Long.parseLong(m.group(1).length() > 9 ? "999999999" : m.group(1)) >= 1;
-        return major && !PRE_RELEASE.matcher(version.trim()).matches() ? 1 : 0;
+        return PRE_RELEASE.matcher(version.trim()).matches() ? 0 : 1;
     }
 }

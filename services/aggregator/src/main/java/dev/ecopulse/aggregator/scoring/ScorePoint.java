@@ -18,13 +18,21 @@ public record ScorePoint(
         Double momentum90,
         String trend30,
         String trend90,
+        Map<String, Double> shares,
         Instant asOf) {
 
     public static ScorePoint of(LocalDate date, SubjectScore score) {
         Map<String, Double> dimensions = new LinkedHashMap<>();
         score.maturity().dimensions().forEach(d -> dimensions.put(d.id(), d.score()));
+        Map<String, Double> shares = new LinkedHashMap<>();
+        score.shares().forEach((measure, share) -> {
+            if (share.percent() != null) {
+                shares.put(measure, share.percent());
+            }
+        });
         return new ScorePoint(date, score.maturity().maturity(), score.maturity().band(),
                 score.maturity().coverage(), dimensions, score.momentum().index30(), score.momentum().index90(),
-                score.momentum().trend30(), score.momentum().trend90(), score.updatedAt());
+                score.momentum().trend30(), score.momentum().trend90(), shares.isEmpty() ? null : shares,
+                score.updatedAt());
     }
 }

@@ -24,29 +24,39 @@ public final class Scoring {
     public static Evaluation evaluate(Catalog catalog, Methodology methodology, HistorySnapshot history,
             Instant asOf) {
         Instant dataTime = history.dataTime(asOf).orElse(null);
+        // a value older than this before the newest data no longer counts: it is missing, with its last known value
+        Instant freshFrom = dataTime == null ? null : dataTime.minus(methodology.staleAfter());
+        Map<String, ProjectInputs> inputs = new LinkedHashMap<>();
         Map<String, ProjectEvidence> evidence = new LinkedHashMap<>();
         Map<String, SubjectScore> projects = new LinkedHashMap<>();
         for (Project p : catalog.projects()) {
-            ProjectInputs in = ProjectInputs.asOf(p, history, asOf);
+            ProjectInputs in = ProjectInputs.asOf(p, history, asOf, freshFrom);
             ProjectEvidence e = ProjectSignals.derive(in, methodology);
+            inputs.put(p.id(), in);
             evidence.put(p.id(), e);
             projects.put(p.id(), new SubjectScore(p.id(), Level.PROJECT,
-                    MaturityScorer.score(e.signals(), methodology.project(), methodology, dataTime),
-                    MomentumCalculator.project(in, history, methodology), updatedAt(in), List.of()));
+                    MaturityScorer.score(e.signals(), methodology.project(), methodology),
+                    MomentumCalculator.project(in, history, methodology), updatedAt(in), List.of(), Map.of()));
         }
+        Map<String, Map<String, Share>> shares = Shares.of(catalog, evidence, inputs, history, methodology);
         Map<String, SubjectScore> frameworks = new LinkedHashMap<>();
         for (Framework f : catalog.frameworks()) {
-            List<String> ids = catalog.projectsOf(f.id()).stream().map(Project::id).toList();
-            Map<String, ProjectEvidence> members = new LinkedHashMap<>();
-            ids.forEach(id -> members.put(id, evidence.get(id)));
+            List<Project> members = catalog.projectsOf(f.id());
+            List<String> ids = members.stream().map(Project::id).toList();
+            Map<String, ProjectEvidence> memberEvidence = new LinkedHashMap<>();
+            Map<String, Double> attribution = new LinkedHashMap<>();
+            members.forEach(p -> {
+                memberEvidence.put(p.id(), evidence.get(p.id()));
+                attribution.put(p.id(), p.share(f.id()));
+            });
             List<Momentum> momenta = new ArrayList<>();
             ids.forEach(id -> momenta.add(projects.get(id).momentum()));
             Instant updated = ids.stream().map(id -> projects.get(id).updatedAt()).filter(Objects::nonNull)
                     .max(Instant::compareTo).orElse(null);
             frameworks.put(f.id(), new SubjectScore(f.id(), Level.FRAMEWORK,
-                    MaturityScorer.score(FrameworkSignals.aggregate(members), methodology.framework(), methodology,
-                            dataTime),
-                    MomentumCalculator.framework(momenta, methodology), updated, ids));
+                    MaturityScorer.score(FrameworkSignals.aggregate(memberEvidence, attribution),
+                            methodology.framework(), methodology),
+                    MomentumCalculator.framework(momenta, methodology), updated, ids, shares.get(f.id())));
         }
         return new Evaluation(dataTime, projects, frameworks);
     }

@@ -13,17 +13,20 @@ import java.util.Set;
 public enum Signal {
     STARS("stars", "GitHub stars", "stars", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
     FORKS("forks", "GitHub forks", "forks", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
-    DOWNLOADS_30D("downloads30d", "PyPI downloads in the last 30 days, without mirrors, summed over packages",
+    DOWNLOADS_30D("downloads30d", "PyPI downloads in the last 30 days, without mirrors, summed over packages"
+            + " (companion packages installed together count once)",
             "downloads", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
-    DEPENDENTS("dependents", "Packages depending directly on the latest versions (deps.dev), summed over packages",
+    DEPENDENTS("dependents", "Packages depending directly on each package's default version (deps.dev), summed over"
+            + " packages (companion packages count once)",
             "packages", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
     COMMITS_90D("commits90d", "Commits on the default branch in the last 90 days", "commits",
             Direction.HIGHER_IS_BETTER, Aggregate.SUM),
     ISSUES_CLOSED_90D("issuesClosed90d", "Issues closed in the last 90 days", "issues", Direction.HIGHER_IS_BETTER,
             Aggregate.SUM),
-    RELEASES_365D("releases365d", "Releases in the last 365 days (the busiest of GitHub, PyPI and Maven Central)",
+    RELEASES_365D("releases365d", "Final releases in the last 365 days, pre-releases not counted (the busiest of"
+            + " GitHub, PyPI and Maven Central)",
             "releases", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
-    DAYS_SINCE_RELEASE("daysSinceRelease", "Days from the latest release anywhere to the observation", "days",
+    DAYS_SINCE_RELEASE("daysSinceRelease", "Days from the latest final release anywhere to the observation", "days",
             Direction.LOWER_IS_BETTER, Aggregate.MEDIAN),
     DAYS_SINCE_PUSH("daysSincePush", "Days from the last push to the repository to the observation", "days",
             Direction.LOWER_IS_BETTER, Aggregate.MEDIAN),
@@ -35,10 +38,11 @@ public enum Signal {
             "Highest PyPI 'Development Status' classifier (1 Planning .. 5 Production/Stable, 6 Mature; 7 Inactive"
                     + " counts as 0)",
             "level", Direction.HIGHER_IS_BETTER, Aggregate.MEDIAN),
-    STABLE_VERSION_SHARE("stableVersionShare", "Share of packages whose latest version is 1.0 or later",
-            "share", Direction.HIGHER_IS_BETTER, Aggregate.MEAN),
-    RELEASE_INTERVAL_DAYS("releaseIntervalDays", "Median days between releases (regular, frequent releases are"
-            + " better)", "days", Direction.LOWER_IS_BETTER, Aggregate.MEDIAN),
+    FINAL_RELEASE_SHARE("finalReleaseShare", "Share of packages whose latest version is a final release, not a"
+            + " pre-release (0.x counts as final: a versioning convention, not a health signal)", "share",
+            Direction.HIGHER_IS_BETTER, Aggregate.MEAN),
+    RELEASE_INTERVAL_DAYS("releaseIntervalDays", "Median days between final releases (regular, frequent releases"
+            + " are better)", "days", Direction.LOWER_IS_BETTER, Aggregate.MEDIAN),
     PRE_RELEASE_SHARE("preReleaseShare", "Share of Maven versions that are pre-releases", "share",
             Direction.LOWER_IS_BETTER, Aggregate.MEAN),
     YANKED_SHARE("yankedShare", "Share of PyPI releases that were yanked", "share", Direction.LOWER_IS_BETTER,
@@ -47,11 +51,11 @@ public enum Signal {
             "registries", Direction.HIGHER_IS_BETTER, Aggregate.ECOSYSTEM),
     LANGUAGES("languages", "Distinct primary languages of the ecosystem's repositories", "languages",
             Direction.HIGHER_IS_BETTER, Aggregate.ECOSYSTEM, Level.FRAMEWORK),
-    DEPLOYMENT_PROJECTS("deploymentProjects", "Projects for deployment: published to Maven Central (JVM, Android)"
-            + " or tagged with a deployment topic on GitHub", "projects", Direction.HIGHER_IS_BETTER,
+    DEPLOYMENT_PROJECTS("deploymentProjects", "Projects for deployment: tagged with a deployment topic on GitHub"
+            + " (counted by attribution share; Maven Central presence counts under registries only)", "projects", Direction.HIGHER_IS_BETTER,
             Aggregate.ECOSYSTEM, Level.FRAMEWORK),
-    ACTIVE_SHARE("activeShare", "Share of the ecosystem's projects still active (not archived, pushed or released"
-            + " within the methodology's activeWithinDays)", "share", Direction.HIGHER_IS_BETTER,
+    ACTIVE_SHARE("activeShare", "Adoption-weighted share of the ecosystem's projects still active (not archived,"
+            + " pushed or released within the methodology's activeWithinDays)", "share", Direction.HIGHER_IS_BETTER,
             Aggregate.ECOSYSTEM, Level.FRAMEWORK);
 
     private final String id;

@@ -3,6 +3,7 @@ package dev.ecopulse.aggregator.scoring;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.Observation;
 import dev.ecopulse.contract.event.SubjectStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 
@@ -12,31 +13,70 @@ import java.util.function.Function;
  */
 sealed interface SubjectValue {
 
-    record Present(double value, String source, Instant observedAt) implements SubjectValue {
+    /** {@code carried}: the latest observation lacked the field, so its last good value was carried forward. */
+    record Present(double value, String source, Instant observedAt, boolean carried) implements SubjectValue {
     }
 
-    record Absent(String reason) implements SubjectValue {
+    /** {@code lastKnown}: the field's last good value when there is one older than the freshness limit. */
+    record Absent(String reason, Double lastKnown) implements SubjectValue {
     }
 
-    /** Reads {@code field} (its payload path, e.g. {@code pypistats.last30Days}) from the input's observation. */
-    static <T extends Observation> SubjectValue read(ProjectInputs.Input input, Class<T> type, String field,
-            Function<T, Number> value) {
+    /**
+     * Reads {@code field} (its payload path, e.g. {@code pypistats.last30Days}) from the input's latest observation;
+     * when the latest lacks it, from the newest earlier observation that has it. A value older than the inputs'
+     * {@code freshFrom} is absent, with the value as its last known one. A subject not found upstream has no value.
+     */
+    static <T extends Observation> SubjectValue read(ProjectInputs in, ProjectInputs.Input input, Class<T> type,
+            String field, Function<T, Number> value) {
         String label = input.key().label();
         if (input.point().isEmpty()) {
-            return new Absent("no observation of " + label + " yet");
+            return new Absent("no observation of " + label + " yet", null);
         }
-        Observation o = input.point().get().payload();
-        if (o.status() == SubjectStatus.NOT_FOUND) {
-            return new Absent(label + " was not found upstream");
+        ObservedPoint latest = input.point().get();
+        if (latest.payload().status() == SubjectStatus.NOT_FOUND) {
+            return new Absent(label + " was not found upstream", null);
         }
-        Number v = value.apply(type.cast(o));
-        if (v == null || Double.isNaN(v.doubleValue())) {
-            return new Absent(label + ": " + o.missing().stream()
-                    .filter(m -> m.signal().equals(field) || field.startsWith(m.signal() + "."))
-                    .map(MissingSignal::reason).findFirst()
-                    .map(reason -> field + " missing (" + reason + ")")
-                    .orElse(field + " not reported"));
+        Double now = valueOf(latest, type, value);
+        if (now != null) {
+            return fresh(in, label, field, now, latest.observedAt(), false);
         }
-        return new Present(v.doubleValue(), label + " " + field, o.observedAt());
+        String why = label + ": " + latest.payload().missing().stream()
+                .filter(m -> m.signal().equals(field) || field.startsWith(m.signal() + "."))
+                .map(MissingSignal::reason).findFirst()
+                .map(reason -> field + " missing (" + reason + ")")
+                .orElse(field + " not reported");
+        for (ObservedPoint earlier : input.earlier()) {
+            if (earlier.payload().status() == SubjectStatus.NOT_FOUND) {
+                break;
+            }
+            Double before = valueOf(earlier, type, value);
+            if (before != null) {
+                SubjectValue carried = fresh(in, label, field, before, earlier.observedAt(), true);
+                return carried instanceof Absent a ? new Absent(why + "; " + a.reason(), a.lastKnown()) : carried;
+            }
+        }
+        return new Absent(why, null);
+    }
+
+    private static SubjectValue fresh(ProjectInputs in, String label, String field, double v, Instant at,
+            boolean carried) {
+        if (in.freshFrom() != null && at.isBefore(in.freshFrom())) {
+            return new Absent(label + " " + field + " last known " + MaturityScorer.round(v, 4) + " from " + at
+                    + ", older than the freshness limit " + in.freshFrom(), v);
+        }
+        return new Present(v, label + " " + field, at, carried);
+    }
+
+    private static <T extends Observation> Double valueOf(ObservedPoint p, Class<T> type, Function<T, Number> value) {
+        if (!type.isInstance(p.payload())) {
+            return null;
+        }
+        Number v = value.apply(type.cast(p.payload()));
+        return v == null || Double.isNaN(v.doubleValue()) ? null : v.doubleValue();
+    }
+
+    /** Whole days between two times, for explanations. */
+    static long ageDays(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toDays());
     }
 }

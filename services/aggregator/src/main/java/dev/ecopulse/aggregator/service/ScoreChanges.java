@@ -76,7 +76,7 @@ public class ScoreChanges {
             Map<String, Double> contributions = contributions(s.maturity());
             ScoreChanged event = new ScoreChanged(kind(s.level()), s.id(), previous == null ? null : previous.score(),
                     score, s.maturity().band(), s.maturity().coverage(), deltas(contributions, previous),
-                    cause(s, previous, history), s.updatedAt());
+                    shares(s), cause(s, previous, history), s.updatedAt());
             String id = EventIds.scoreChangeId(event.kind(), s.id(), s.updatedAt());
             publisher.publish(event, id);
             PublishedScore now = new PublishedScore(s.level(), s.id(), score, contributions, s.updatedAt(), id);
@@ -88,6 +88,16 @@ public class ScoreChanges {
         if (!announced.isEmpty()) {
             LOG.infof("Published %d score changes: %s", announced.size(), String.join(", ", announced));
         }
+    }
+
+    private static Map<String, Double> shares(SubjectScore s) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        s.shares().forEach((measure, share) -> {
+            if (share.percent() != null) {
+                shares.put(measure, share.percent());
+            }
+        });
+        return shares;
     }
 
     private static ScoreChanged.SubjectKind kind(Level level) {

@@ -13,7 +13,7 @@ class MethodologyLoaderTest {
     @Test
     void theShippedMethodologyUsesEverySignalOnItsLevels() {
         Methodology m = MethodologyLoader.loadDefault();
-        assertThat(m.version()).isEqualTo("2026.1");
+        assertThat(m.version()).isEqualTo("2026.2");
         assertThat(m.direction()).startsWith("Higher is better");
         assertThat(m.project().signals().map(Methodology.WeightedSignal::signal))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(Signal.values())
@@ -37,7 +37,7 @@ class MethodologyLoaderTest {
                         "project.adoption.stars: 'weight' must be a positive number, got -2.0",
                         "project.adoption: unknown signal 'likes' (known: stars, forks, downloads30d, dependents,"
                                 + " commits90d, issuesClosed90d, releases365d, daysSinceRelease, daysSincePush,"
-                                + " contributors, watchers, ageMonths, developmentStatus, stableVersionShare,"
+                                + " contributors, watchers, ageMonths, developmentStatus, finalReleaseShare,"
                                 + " releaseIntervalDays, preReleaseShare, yankedShare, registries, languages,"
                                 + " deploymentProjects, activeShare)",
                         "project.reach.languages: signal 'languages' only applies to frameworks",

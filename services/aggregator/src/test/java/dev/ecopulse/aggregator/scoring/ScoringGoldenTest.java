@@ -55,20 +55,18 @@ class ScoringGoldenTest {
     final Methodology methodology = Fixtures.methodology(METHODOLOGY);
 
     @Test
-    void projectScoreRestsOnTheSignalsWithDataAndSaysWhatIsMissing() {
+    void aSignalThatCannotApplyIsLeftOutOfTheScoreAndTheCoverage() {
         var a1 = github("a1", "org/a1", AT).stars(99);
         a1.sinceRelease = Duration.ofDays(25);
         Evaluation e = Scoring.evaluate(CATALOG, methodology, Fixtures.history(List.of(a1.build())), AT);
         MaturityScore score = e.projects().get("a1").maturity();
 
         // stars: log(1 + 99) / log(1 + 1000) = 0.666570; days since release 25 of 100, inverted: 0.75
-        // maturity = 100 * (2 * 0.666570 + 1 * 0.75) / (2 + 1) = 69.438 -> 69.44
+        // downloads cannot apply (no PyPI package): maturity = 100 * (2 * 0.666570 + 1 * 0.75) / (2 + 1) = 69.44
         assertThat(score.maturity()).isEqualTo(69.44);
         assertThat(score.band()).isEqualTo("High");
-        // downloads (weight 1 of 4) has no data: coverage 3 / 4
-        assertThat(score.coverage()).isEqualTo(0.75);
-        // missing downloads counted as 0 -> 100 * 2.083140 / 4; as 1 -> 100 * 3.083140 / 4
-        assertThat(score.range()).isEqualTo(new MaturityScore.Range(52.08, 77.08));
+        assertThat(score.coverage()).isEqualTo(1.0);
+        assertThat(score.range()).isEqualTo(new MaturityScore.Range(69.44, 69.44));
 
         SignalScore stars = signal(score, "stars");
         assertThat(stars.raw()).isEqualTo(99.0);
@@ -78,11 +76,32 @@ class ScoringGoldenTest {
         // 100 * 2 * 0.666570 / 3 = 44.438; rounded contributions add up to the score (44.44 + 25.00)
         assertThat(stars.contribution()).isEqualTo(44.44);
         assertThat(signal(score, "daysSinceRelease").contribution()).isEqualTo(25.0);
-        assertThat(signal(score, "downloads30d").contribution()).isNull();
+        SignalScore downloads = signal(score, "downloads30d");
+        assertThat(downloads.status()).isEqualTo("not applicable");
+        assertThat(downloads.note()).isEqualTo(
+                "no PyPI package in the catalog (Maven Central publishes no download counts)");
+        assertThat(downloads.contribution()).isNull();
         assertThat(dimension(score, "adoption").score()).isEqualTo(66.66);
+        assertThat(dimension(score, "adoption").weight()).isEqualTo(2.0);
         assertThat(dimension(score, "activity").score()).isEqualTo(75.0);
-        assertThat(score.gaps()).containsExactly(new Gap("downloads30d", Gap.MISSING,
-                "no PyPI package in the catalog (Maven Central publishes no download counts)"));
+        assertThat(score.gaps()).isEmpty();
+    }
+
+    @Test
+    void aMissingSignalCountsZeroSoTheScoreCanOnlyGoDown() {
+        var a1 = github("a1", "org/a1", AT).stars(99).withoutLatestRelease("release list unavailable (HTTP 502)");
+        Evaluation e = Scoring.evaluate(CATALOG, methodology, Fixtures.history(List.of(a1.build())), AT);
+        MaturityScore score = e.projects().get("a1").maturity();
+
+        // days since release is expected (the repository has releases) but not reported: n = 0 for it
+        // maturity = 100 * (2 * 0.666570 + 0) / 3 = 44.44; coverage 2 / 3; range.high counts it at 1: 77.77
+        assertThat(score.maturity()).isEqualTo(44.44);
+        assertThat(score.coverage()).isEqualTo(0.6667);
+        assertThat(score.range()).isEqualTo(new MaturityScore.Range(44.44, 77.77));
+        assertThat(signal(score, "daysSinceRelease").status()).isEqualTo(Gap.MISSING);
+        assertThat(signal(score, "daysSinceRelease").contribution()).isEqualTo(0.0);
+        assertThat(score.gaps()).extracting(Gap::signal, Gap::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("daysSinceRelease", Gap.MISSING));
     }
 
     @Test
@@ -128,28 +147,65 @@ class ScoringGoldenTest {
     }
 
     @Test
-    void belowTheMinimumCoverageTheBandSaysInsufficientData() {
+    void belowTheMinimumCoverageTheBandSaysInsufficientDataAndAtItTheScoreHasItsBand() {
         Catalog catalog = new Catalog("test", List.of(new Framework("alpha", "Alpha", null)), List.of(
-                new Project("a1", "A1", List.of("alpha"), null, List.of("a1"), List.of())));
-        // only downloads (weight 1 of 4) have data: the score is 100 but rests on a quarter of the weight
+                new Project("a1", "A1", List.of("alpha"), "org/a1", List.of("a1"), List.of()),
+                new Project("a2", "A2", List.of("alpha"), null, List.of("a2"), List.of())));
+        // a1: only downloads (weight 1 of 4) have data; stars (2) and days since release (1) are missing
         var a1 = pypi("a1", "a1", AT).downloads(100, 50);
         a1.daysSinceLatestRelease = null;
-        Evaluation e = Scoring.evaluate(catalog, methodology, Fixtures.history(List.of(a1.build())), AT);
-        MaturityScore score = e.projects().get("a1").maturity();
-        assertThat(score.maturity()).isEqualTo(100.0);
-        assertThat(score.coverage()).isEqualTo(0.25);
-        assertThat(score.band()).isEqualTo(Methodology.INSUFFICIENT_DATA);
-        assertThat(score.range()).isEqualTo(new MaturityScore.Range(25.0, 100.0));
+        // a2: no repository, so stars cannot apply: downloads have data, days since release (1 of 2) is missing
+        var a2 = pypi("a2", "a2", AT).downloads(100, 50);
+        a2.daysSinceLatestRelease = null;
+        Evaluation e = Scoring.evaluate(catalog, methodology, Fixtures.history(List.of(a1.build(), a2.build())), AT);
+
+        MaturityScore below = e.projects().get("a1").maturity();
+        assertThat(below.maturity()).isEqualTo(25.0);
+        assertThat(below.coverage()).isEqualTo(0.25);
+        assertThat(below.band()).isEqualTo(Methodology.INSUFFICIENT_DATA);
+        assertThat(below.range()).isEqualTo(new MaturityScore.Range(25.0, 100.0));
+        MaturityScore atTheMinimum = e.projects().get("a2").maturity();
+        assertThat(atTheMinimum.maturity()).isEqualTo(50.0);
+        assertThat(atTheMinimum.coverage()).isEqualTo(0.5);
+        assertThat(atTheMinimum.band()).isEqualTo("Low");
     }
 
     @Test
-    void aSignalObservedLongBeforeTheNewestDataIsListedAsStale() {
+    void aValueTheLatestObservationLacksIsCarriedForwardAsStaleAndTheScoreDoesNotMove() {
+        // the same UTC day: the day keeps its complete observation beside the later failed one
+        Instant earlier = AT.minus(Duration.ofHours(6));
+        var good = github("a1", "org/a1", earlier).stars(99);
+        var failed = github("a1", "org/a1", AT).stars(99).withoutContributors("HTTP 502 from GitHub");
+        var goodAgain = github("a1", "org/a1", AT).stars(99);
+        Evaluation before = Scoring.evaluate(CATALOG, methodology, Fixtures.history(List.of(good.build())), AT);
+        Evaluation after = Scoring.evaluate(CATALOG, methodology, Fixtures.history(List.of(good.build(),
+                failed.build())), AT);
+        Evaluation complete = Scoring.evaluate(CATALOG, methodology, Fixtures.history(List.of(goodAgain.build())),
+                AT);
+
+        assertThat(after.frameworks().get("alpha").maturity().maturity())
+                .isEqualTo(before.frameworks().get("alpha").maturity().maturity());
+        SignalScore contributors = signal(after.frameworks().get("alpha").maturity(), "contributors");
+        assertThat(contributors.status()).isEqualTo(Gap.STALE);
+        assertThat(contributors.raw()).isEqualTo(signal(complete.frameworks().get("alpha").maturity(),
+                "contributors").raw());
+        assertThat(contributors.observedAt()).isEqualTo(earlier);
+        assertThat(after.frameworks().get("alpha").maturity().gaps()).extracting(Gap::kind).contains(Gap.STALE);
+    }
+
+    @Test
+    void aValueOlderThanStaleAfterIsMissingWithItsLastKnownValue() {
         Instant old = AT.minus(Duration.ofDays(20));
         Evaluation e = Scoring.evaluate(CATALOG, methodology, Fixtures.history(List.of(
-                github("a1", "org/a1", old).build(), github("a2", "org/a2", AT).build())), AT);
-        assertThat(e.projects().get("a1").maturity().gaps()).filteredOn(g -> g.kind().equals(Gap.STALE))
-                .extracting(Gap::signal).containsExactlyInAnyOrder("stars", "daysSinceRelease");
-        assertThat(e.projects().get("a2").maturity().gaps()).noneMatch(g -> g.kind().equals(Gap.STALE));
+                github("a1", "org/a1", old).stars(99).build(), github("a2", "org/a2", AT).build())), AT);
+        MaturityScore a1 = e.projects().get("a1").maturity();
+        assertThat(a1.maturity()).isNull();
+        assertThat(a1.gaps()).filteredOn(g -> g.signal().equals("stars")).singleElement()
+                .satisfies(g -> {
+                    assertThat(g.kind()).isEqualTo(Gap.MISSING);
+                    assertThat(g.reason()).contains("last known 99.0 from " + old);
+                });
+        assertThat(e.projects().get("a2").maturity().gaps()).isEmpty();
     }
 
     static SignalScore signal(MaturityScore score, String id) {

@@ -54,6 +54,18 @@ class EventSchemasTest {
     }
 
     @Test
+    void aFrameworkChangeCarriesItsSharesAndTheSchemaRefusesAShareOverAHundred() {
+        ScoreChanged changed = new ScoreChanged(ScoreChanged.SubjectKind.FRAMEWORK, "pytorch", 71.2, 73.9, "Stable",
+                0.92, Map.of("activity", 2.7), Map.of("downloads30d", 61.5), "observation torch/github", T);
+        ScoreChanged impossible = new ScoreChanged(ScoreChanged.SubjectKind.FRAMEWORK, "pytorch", 71.2, 73.9,
+                "Stable", 0.92, Map.of("activity", 2.7), Map.of("downloads30d", 161.5), "observation torch/github", T);
+
+        assertThat(tree(changed).get("shares").get("downloads30d").asDouble()).isEqualTo(61.5);
+        assertThat(EventSchemas.validate(CloudEventAttributes.SCORE_CHANGED_TYPE, tree(changed))).isEmpty();
+        assertThat(EventSchemas.validate(CloudEventAttributes.SCORE_CHANGED_TYPE, tree(impossible))).isNotEmpty();
+    }
+
+    @Test
     void missingSignalsAreAbsentNotNullOrZero() {
         JsonNode json = tree(github());
 

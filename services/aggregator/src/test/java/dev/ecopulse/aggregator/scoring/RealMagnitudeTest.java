@@ -1,0 +1,99 @@
+package dev.ecopulse.aggregator.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecopulse.aggregator.TestObservations;
+import dev.ecopulse.contract.catalog.Catalog;
+import dev.ecopulse.contract.catalog.CatalogLoader;
+import dev.ecopulse.contract.catalog.Project;
+import dev.ecopulse.contract.event.Observation;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PyTorch, TensorFlow and MXNet at real magnitudes, scored with the shipped methodology and default catalog. Where
+ * each figure comes from (also in docs/scoring.md): PyPI 30-day downloads of every catalog package are the real
+ * counts of the 2023-12-01 snapshot in src/test/resources/real; the core repositories' GitHub figures are the
+ * approximate ones their GitHub pages showed in December 2023, rounded (stars, forks, contributors), and commits in
+ * 90 days estimated from their commit histories at the time (PyTorch merged about 40 commits a day, TensorFlow about
+ * 25, MXNet was archived in November 2023).
+ */
+class RealMagnitudeTest {
+
+    static final Instant AT = Instant.parse("2023-12-01T12:00:00Z");
+
+    record Repository(String project, String name, long stars, long forks, long contributors, long commits90d,
+            boolean archived) {
+    }
+
+    static final List<Repository> CORE = List.of(
+            new Repository("torch", "pytorch/pytorch", 76_000, 21_000, 3_300, 3_600, false),
+            new Repository("tensorflow-core", "tensorflow/tensorflow", 181_000, 74_000, 3_500, 2_300, false),
+            new Repository("mxnet-core", "apache/mxnet", 20_700, 6_800, 870, 0, true));
+
+    @Test
+    void pytorchAndTensorflowDifferClearlyInTheDirectionOfTheEvidenceAndMxnetIsNotInTheTopBands() throws IOException {
+        Catalog catalog = CatalogLoader.loadDefault();
+        Methodology methodology = MethodologyLoader.loadDefault();
+        List<Observation> observations = new ArrayList<>();
+        Map<String, Long> downloads = downloads("2023-12-01");
+        for (Project p : catalog.projects()) {
+            for (String pkg : p.pypi()) {
+                if (downloads.containsKey(pkg)) {
+                    var o = TestObservations.pypi(p.id(), pkg, AT);
+                    o.last30Days = downloads.get(pkg);
+                    observations.add(o.build());
+                }
+            }
+        }
+        for (Repository r : CORE) {
+            var g = TestObservations.github(r.project(), r.name(), AT).stars(r.stars()).contributors(r.contributors());
+            g.forks = r.forks();
+            g.commitsLast90Days = r.commits90d();
+            g.archived = r.archived();
+            if (r.archived()) {
+                g.sincePush = Duration.ofDays(400);
+                g.sinceRelease = Duration.ofDays(600);
+                g.releasesLast365Days = 0L;
+            }
+            observations.add(g.build());
+        }
+        Evaluation e = Scoring.evaluate(catalog, methodology, Fixtures.history(observations), AT);
+        SubjectScore pytorch = e.frameworks().get("pytorch");
+        SubjectScore tensorflow = e.frameworks().get("tensorflow");
+        SubjectScore mxnet = e.frameworks().get("mxnet");
+        System.out.printf("maturity: pytorch %s, tensorflow %s, mxnet %s (%s)%n", pytorch.maturity().maturity(),
+                tensorflow.maturity().maturity(), mxnet.maturity().maturity(), mxnet.maturity().band());
+        System.out.printf("downloads share: pytorch %s, tensorflow %s, mxnet %s%n",
+                pytorch.shares().get("downloads30d").percent(), tensorflow.shares().get("downloads30d").percent(),
+                mxnet.shares().get("downloads30d").percent());
+
+        double epsilon = 1.0;
+        assertThat(pytorch.maturity().maturity() - tensorflow.maturity().maturity()).isGreaterThan(2 * epsilon);
+        assertThat(pytorch.shares().get("downloads30d").percent() - tensorflow.shares().get("downloads30d").percent())
+                .isGreaterThan(2 * epsilon);
+        assertThat(mxnet.maturity().band()).isNotIn("Rock Solid", "Healthy");
+        assertThat(mxnet.maturity().maturity()).isLessThan(tensorflow.maturity().maturity() - 10);
+    }
+
+    static Map<String, Long> downloads(String snapshot) throws IOException {
+        Map<String, Long> downloads = new LinkedHashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
+                RealMagnitudeTest.class.getResourceAsStream(RealDownloadsBacktestTest.DATA)),
+                StandardCharsets.UTF_8))) {
+            in.lines().skip(1).map(l -> l.split(",")).filter(f -> f[0].equals(snapshot))
+                    .forEach(f -> downloads.put(f[1], Long.parseLong(f[2])));
+        }
+        return downloads;
+    }
+}
