@@ -80,6 +80,28 @@ public final class TestObservations {
             return this;
         }
 
+        /** A run during an upstream outage: the repository was not read, every signal is missing with the reason. */
+        public Github failed(String reason) {
+            stars = null;
+            forks = null;
+            watchers = null;
+            contributors = null;
+            commitsLast90Days = null;
+            commitsPrevious90Days = null;
+            issuesClosedLast90Days = null;
+            releasesLast365Days = null;
+            sinceRelease = null;
+            sincePush = null;
+            createdAt = null;
+            primaryLanguage = null;
+            topics = null;
+            for (String signal : List.of("stars", "forks", "watchers", "contributors", "commitsLast90Days",
+                    "issuesClosedLast90Days", "releasesLast365Days", "latestReleaseAt", "pushedAt", "createdAt")) {
+                missing.add(new MissingSignal(signal, reason));
+            }
+            return this;
+        }
+
         /** The repository has releases, but the latest one's date could not be collected. */
         public Github withoutLatestRelease(String reason) {
             this.sinceRelease = null;
@@ -94,7 +116,7 @@ public final class TestObservations {
                     releasesTotal == 0 ? null : "v2." + releasesTotal + ".0",
                     releasesTotal == 0 || sinceRelease == null ? null : observedAt.minus(sinceRelease),
                     releasesLast365Days, createdAt,
-                    observedAt.minus(sincePush), archived, "Apache-2.0", primaryLanguage, topics, null, missing);
+                    sincePush == null ? null : observedAt.minus(sincePush), archived, "Apache-2.0", primaryLanguage, topics, null, missing);
         }
     }
 

@@ -28,4 +28,19 @@ class MethodologyViewTest {
         assertThat(view.has("dataNotice")).isFalse();
         assertThat(view.get("bands").size()).isPositive();
     }
+
+    @Test
+    void theServedMethodologyDescribesTheRulesFloorsSharesAndTies() {
+        JsonNode view = json.valueToTree(MethodologyView.of(MethodologyLoader.loadDefault(), DataNotice.of(false)));
+
+        assertThat(view.get("version").asText()).isEqualTo("2026.2");
+        assertThat(view.get("rules").toString()).contains("Not applicable", "Stale", "Missing", "Attribution",
+                "Companions", "Adoption weights", "Pre-releases");
+        JsonNode downloads = view.get("framework").get(0).get("signals").get(2);
+        assertThat(downloads.get("id").asText()).isEqualTo("downloads30d");
+        assertThat(downloads.get("floor").asDouble()).isPositive();
+        assertThat(downloads.get("frameworkAggregate").asText()).contains("attribution share");
+        assertThat(view.get("shares").get("measures").toString()).contains("downloads30d", "starsGained90d");
+        assertThat(view.get("ties").get("maturityTieWithin").asDouble()).isEqualTo(1.0);
+    }
 }
