@@ -27,13 +27,13 @@ class CatalogLoaderTest {
             """;
 
     @Test
-    void defaultCatalogCoversTheMainFrameworksWithFiveToTwelveProjectsEach() {
+    void defaultCatalogCoversTheMainFrameworksWithFiveToThirteenProjectsEach() {
         Catalog catalog = CatalogLoader.loadDefault();
 
         Set<String> ids = catalog.frameworks().stream().map(Framework::id).collect(Collectors.toSet());
         assertThat(ids).contains("pytorch", "tensorflow", "jax", "keras", "paddlepaddle", "mxnet");
         for (Framework framework : catalog.frameworks()) {
-            assertThat(catalog.projectsOf(framework.id())).as(framework.id()).hasSizeBetween(5, 12);
+            assertThat(catalog.projectsOf(framework.id())).as(framework.id()).hasSizeBetween(5, 13);
         }
     }
 
