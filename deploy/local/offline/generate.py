@@ -45,8 +45,9 @@ RATE_HEADERS = {"x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4990", "x
 GITHUB_BATCH = 50  # run.sh sets ECOPULSE_GITHUB_BATCH_SIZE to this
 
 
-# --- the catalog: the small YAML subset catalog.yaml uses (lists of "key: value" maps, flow lists) -----------------
+# --- the catalog: the small YAML subset catalog.yaml uses (lists of "key: value" maps, flow lists and maps) --------
 def read_catalog(path):
+    """Projects as dicts; 'frameworks' is always the list of framework ids (a mapping's shares are not needed here)."""
     projects, current, section = [], None, None
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.split(" #")[0].rstrip() if not raw.lstrip().startswith("#") else ""
@@ -64,6 +65,11 @@ def read_catalog(path):
         value = item.group(3).strip()
         if value.startswith("["):
             value = [v.strip() for v in value.strip("[]").split(",") if v.strip()]
+        elif value.startswith("{"):
+            # "{a: 1, b: 2}"; keys may hold a colon (Maven coordinates), so split on ": " only
+            value = dict(pair.strip().split(": ", 1) for pair in value.strip("{}").split(",") if pair.strip())
+            if item.group(2) == "frameworks":
+                value = list(value)
         current[item.group(2)] = value
     return projects
 

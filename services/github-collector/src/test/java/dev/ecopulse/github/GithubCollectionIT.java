@@ -37,7 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A whole collection of the shipped catalog (47 repositories) against GitHub's formats on WireMock and a real
+ * A whole collection of the shipped catalog (48 repositories) against GitHub's formats on WireMock and a real
  * broker: one CloudEvent per project, one GraphQL request for the batch, and a second run that costs no REST quota.
  */
 @QuarkusTest

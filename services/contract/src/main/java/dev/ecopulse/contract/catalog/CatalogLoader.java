@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the YAML catalog and validates all of it: a catalog with any wrong entry is refused whole, with every problem
@@ -26,10 +30,14 @@ public final class CatalogLoader {
     /** Class-path location of the catalog shipped with the contract. */
     public static final String DEFAULT_RESOURCE = "/ecopulse/catalog.yaml";
 
+    // a key given twice in one mapping is refused: otherwise the last one would silently win
     private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'.*", Pattern.DOTALL);
 
     private CatalogLoader() {
     }
@@ -117,11 +125,20 @@ public final class CatalogLoader {
             JsonStreamContext list = parser.currentToken().isStructStart()
                     ? parser.getParsingContext().getParent()
                     : parser.getParsingContext();
+            JsonNode source;
             try {
-                into.add(new Located<>(line, YAML.readValue(parser, type)));
+                source = YAML.readTree(parser);
+            } catch (JsonProcessingException e) {
+                // the entry itself cannot be read (a key given twice): name the line of the fault
+                problems.add(lineOf(e, line) + section + "[" + index + "]: " + describe(e));
+                skipToList(parser, list);
+                index++;
+                continue;
+            }
+            try {
+                into.add(new Located<>(line, YAML.treeToValue(source, type), source));
             } catch (JsonProcessingException e) {
                 problems.add("line " + line + ": " + section + "[" + index + "]: " + describe(e));
-                skipToList(parser, list);
             }
             index++;
         }
@@ -140,7 +157,18 @@ public final class CatalogLoader {
         return e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
     }
 
+    private static String lineOf(JsonProcessingException e, int fallback) {
+        return "line " + (e.getLocation() == null ? fallback : e.getLocation().getLineNr()) + ": ";
+    }
+
     private static String describe(JsonProcessingException e) {
+        Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.matches()) {
+            return "key '" + duplicate.group(1) + "' is given twice in one mapping";
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException wrong) {
+            return wrong.getMessage();
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown key '" + unknown.getPropertyName() + "' (known: "
                     + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())

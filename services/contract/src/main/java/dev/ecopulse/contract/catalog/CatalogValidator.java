@@ -1,5 +1,6 @@
 package dev.ecopulse.contract.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,8 @@ final class CatalogValidator {
     // PEP 508 project names
     static final Pattern PYPI = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?");
     static final Pattern MAVEN = Pattern.compile("[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+");
+    /** How far a project's declared shares may stray from 1 (decimal shares such as 0.1 are not exact in binary). */
+    static final double SHARE_TOLERANCE = 1e-6;
 
     private final List<Located<Framework>> frameworks;
     private final List<Located<Project>> projects;
@@ -65,14 +68,18 @@ final class CatalogValidator {
         if (p.frameworks().isEmpty()) {
             problems.add(where + "'frameworks' must name at least one framework");
         }
-        Set<String> seen = new HashSet<>();
         for (String framework : p.frameworks()) {
             if (!frameworkIds.contains(framework)) {
                 problems.add(where + "unknown framework '" + framework + "' (known: "
                         + String.join(", ", new java.util.TreeSet<>(frameworkIds)) + ")");
-            } else if (!seen.add(framework)) {
-                problems.add(where + "framework '" + framework + "' is listed twice");
             }
+        }
+        JsonNode declared = entry.source() == null ? null : entry.source().get("frameworks");
+        if (declared != null && declared.isArray()) {
+            checkListedOnce(where, declared);
+        }
+        if (p.attributionDeclared()) {
+            checkShares(where, p, declared);
         }
         if (p.github() == null && p.pypi().isEmpty() && p.maven().isEmpty()) {
             problems.add(where + "needs at least one of 'github', 'pypi', 'maven'");
@@ -82,6 +89,105 @@ final class CatalogValidator {
         }
         p.pypi().forEach(name -> checkCoordinate(where, p.id(), "pypi", name, PYPI, "a PyPI project name"));
         p.maven().forEach(gav -> checkCoordinate(where, p.id(), "maven", gav, MAVEN, "groupId:artifactId"));
+        p.companions().forEach((name, target) -> checkCompanion(where, p, name, target));
+    }
+
+    private void checkListedOnce(String where, JsonNode list) {
+        Set<String> seen = new HashSet<>();
+        list.forEach(framework -> {
+            if (!seen.add(framework.asText())) {
+                problems.add(where + "framework '" + framework.asText() + "' is listed twice");
+            }
+        });
+    }
+
+    /** Declared shares are positive numbers that add up to 1: each framework gets exactly what the catalog says. */
+    private void checkShares(String where, Project p, JsonNode declared) {
+        boolean allValid = true;
+        for (Map.Entry<String, Double> share : p.attribution().entrySet()) {
+            String framework = share.getKey();
+            double value = share.getValue();
+            if (Double.isNaN(value)) {
+                JsonNode written = declared == null ? null : declared.get(framework);
+                problems.add(where + "share of framework '" + framework + "' must be a number, got "
+                        + (written == null || written.isNull() ? "nothing" : "'" + written.asText() + "'"));
+                allValid = false;
+            } else if (value <= 0 || value > 1) {
+                problems.add(where + "share of framework '" + framework + "' must be above 0 and at most 1, got "
+                        + value + (value == 0 ? " (a framework with no share does not belong in the list)" : ""));
+                allValid = false;
+            }
+        }
+        double sum = p.attribution().values().stream().mapToDouble(Double::doubleValue).sum();
+        if (allValid && !p.attribution().isEmpty() && Math.abs(sum - 1) > SHARE_TOLERANCE) {
+            problems.add(where + "the shares of its frameworks must add up to 1, got " + rounded(sum) + " ("
+                    + String.join(" + ", p.attribution().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).toList()) + ")");
+        }
+    }
+
+    /**
+     * A companion is a package of this project installed with another package of the same project and registry, which
+     * carries the count: a companion of a companion would leave the group without a clear lead.
+     */
+    private void checkCompanion(String where, Project p, String name, String target) {
+        String what = where + "companion '" + name + "': ";
+        String registry = registryOf(p, name);
+        if (registry == null) {
+            problems.add(what + misspeltOrMissing(p, name, "it is not one of the project's packages ("
+                    + listing(p) + ")"));
+            return;
+        }
+        if (target == null || target.isBlank()) {
+            problems.add(what + "name the " + registry + " package of the project it is installed with");
+            return;
+        }
+        if (same(registry, name, target)) {
+            problems.add(what + "a package cannot be its own companion");
+            return;
+        }
+        List<String> sameRegistry = "pypi".equals(registry) ? p.pypi() : p.maven();
+        if (!sameRegistry.contains(target)) {
+            problems.add(what + misspeltOrMissing(p, target, "its target '" + target + "' is not a " + registry
+                    + " package of the project (" + registry + ": " + String.join(", ", sameRegistry)
+                    + "); companions stay within one registry"));
+            return;
+        }
+        String next = p.companions().get(target);
+        if (next != null) {
+            problems.add(what + "its target '" + target + "' is itself a companion (of '" + next
+                    + "'); name the package that carries the count instead");
+        }
+    }
+
+    /** The sum as a reader would write it: 0.9, not 0.8999999999999999. */
+    private static String rounded(double sum) {
+        return new java.math.BigDecimal(sum).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String registryOf(Project p, String name) {
+        if (p.pypi().contains(name)) {
+            return "pypi";
+        }
+        return p.maven().contains(name) ? "maven" : null;
+    }
+
+    /** Points at the project's own spelling when the name differs only the way PyPI ignores. */
+    private static String misspeltOrMissing(Project p, String name, String otherwise) {
+        return p.pypi().stream()
+                .filter(listed -> !listed.equals(name) && same("pypi", listed, name))
+                .findFirst()
+                .map(listed -> "write '" + listed + "' as the project's 'pypi' list spells it")
+                .orElse(otherwise);
+    }
+
+    private static boolean same(String registry, String a, String b) {
+        return normalise(registry, a).equals(normalise(registry, b));
+    }
+
+    private static String listing(Project p) {
+        return "pypi: " + (p.pypi().isEmpty() ? "none" : String.join(", ", p.pypi()))
+                + "; maven: " + (p.maven().isEmpty() ? "none" : String.join(", ", p.maven()));
     }
 
     private void checkId(int line, String where, String id) {

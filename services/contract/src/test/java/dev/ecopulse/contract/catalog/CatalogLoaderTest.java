@@ -27,13 +27,13 @@ class CatalogLoaderTest {
             """;
 
     @Test
-    void defaultCatalogCoversTheMainFrameworksWithFiveToTwelveProjectsEach() {
+    void defaultCatalogCoversTheMainFrameworksWithFiveToThirteenProjectsEach() {
         Catalog catalog = CatalogLoader.loadDefault();
 
         Set<String> ids = catalog.frameworks().stream().map(Framework::id).collect(Collectors.toSet());
         assertThat(ids).contains("pytorch", "tensorflow", "jax", "keras", "paddlepaddle", "mxnet");
         for (Framework framework : catalog.frameworks()) {
-            assertThat(catalog.projectsOf(framework.id())).as(framework.id()).hasSizeBetween(5, 12);
+            assertThat(catalog.projectsOf(framework.id())).as(framework.id()).hasSizeBetween(5, 13);
         }
     }
 
@@ -110,9 +110,37 @@ class CatalogLoaderTest {
                     github: pytorch/vision
                 """;
         CatalogException e = catchCatalogException(yaml);
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("line 6: projects[0]: 'frameworks': Cannot deserialize"));
+        // a mapping is the shares format: a share that is not a number is refused, naming the entry
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p)
+                .isEqualTo("line 6: project 'torch': share of framework 'a' must be a number, got 'b'"));
         // the entry after the broken one is still read, and its own problem reported
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("unknown framework 'tensorflw'"));
+    }
+
+    @Test
+    void refusesAWronglyTypedListAndStillReadsTheNextEntry() {
+        String yaml = VALID.replace("pypi: [torch]", "pypi: {a: b}") + """
+                  - id: vision
+                    name: torchvision
+                    frameworks: [tensorflw]
+                    github: pytorch/vision
+                """;
+        CatalogException e = catchCatalogException(yaml);
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("line 6: projects[0]: 'pypi': Cannot deserialize"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("unknown framework 'tensorflw'"));
+    }
+
+    @Test
+    void refusesAKeyGivenTwiceInAnEntryAndStillReadsTheNextEntry() {
+        String yaml = VALID.replace("    github: pytorch/pytorch\n", "    github: pytorch/pytorch\n    name: Torch\n") + """
+                  - id: vision
+                    name: torchvision
+                    frameworks: [tensorflw]
+                    github: pytorch/vision
+                """;
+        CatalogException e = catchCatalogException(yaml);
+        assertThat(e.problems()).contains("line 10: projects[0]: key 'name' is given twice in one mapping");
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("project 'vision': unknown framework 'tensorflw'"));
     }
 
     @Test
