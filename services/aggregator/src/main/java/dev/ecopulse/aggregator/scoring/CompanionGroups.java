@@ -55,8 +55,9 @@ final class CompanionGroups {
                 best = p;
             } else if (v instanceof Absent a) {
                 reasons.add(a.reason());
-                lastKnown = a.lastKnown() == null ? lastKnown : lastKnown == null ? a.lastKnown()
-                        : Math.max(lastKnown, a.lastKnown());
+                if (a.lastKnown() != null && (lastKnown == null || a.lastKnown() > lastKnown)) {
+                    lastKnown = a.lastKnown();
+                }
             }
         }
         if (best != null) {

@@ -105,15 +105,12 @@ class RealDownloadsBacktestTest {
         // every package about tripled from one snapshot to the next: a change in how the source counted
         assertThat((double) RAW.get(after).get("tensorflow") / RAW.get(before).get("tensorflow")).isGreaterThan(2.5);
         assertThat((double) RAW.get(after).get("torch") / RAW.get(before).get("torch")).isGreaterThan(2.5);
-        // compared with their own past, torch and tensorflow "grew" by more than 150 % across it; the shares moved
-        // by less than a fifth of that (what moved them was real: tensorflow-serving-api and tensorflow-datasets
-        // moved unlike the rest of the list)
-        for (String f : List.of("pytorch", "tensorflow", "keras")) {
-            double relative = Math.abs(SHARES.get(after).get(f) / SHARES.get(before).get(f) - 1);
-            assertThat(relative).as("%s: %s -> %s", f, SHARES.get(before).get(f), SHARES.get(after).get(f))
-                    .isLessThan(0.3);
-        }
-        // and the year's direction holds on both sides of the jump
+        // compared with its own past, TensorFlow "grew" by more than 150 % across it, in a year its share fell; its
+        // share fell across the jump as well, and PyTorch's rose, as they did over the year: no trend is flipped
+        assertThat(SHARES.get(after).get("tensorflow")).isLessThan(SHARES.get(before).get("tensorflow"));
+        assertThat(SHARES.get(after).get("pytorch")).isGreaterThan(SHARES.get(before).get("pytorch"));
+        // and TensorFlow's decline holds from the first to the last snapshot of the year (PyTorch's share was flat
+        // between those two snapshots, 18.1 % and 18.0 %, while its yearly mean rose: see docs/scoring.md)
         assertThat(SHARES.get(LocalDate.parse("2021-12-01")).get("tensorflow"))
                 .isLessThan(SHARES.get(LocalDate.parse("2021-01-01")).get("tensorflow"));
     }
@@ -145,6 +142,12 @@ class RealDownloadsBacktestTest {
             }
             md.append(" |\n");
         }
+        md.append("\nAcross the source's jump of May 2021 (2021-04-01 -> 2021-05-01):");
+        for (String f : List.of("pytorch", "tensorflow", "keras")) {
+            md.append(" ").append(f).append(" ").append(SHARES.get(LocalDate.parse("2021-04-01")).get(f)).append(" -> ")
+                    .append(SHARES.get(LocalDate.parse("2021-05-01")).get(f)).append(";");
+        }
+        md.append("\n");
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/backtest-downloads.md"), md.toString());
         System.out.println("Share of catalog-wide PyPI downloads, yearly mean of snapshots (%):\n" + md);
