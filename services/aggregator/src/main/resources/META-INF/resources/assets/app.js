@@ -32,12 +32,13 @@ export function navigate(url) {
   show(true);
 }
 
-async function show(moveFocus) {
+// A retry keeps the "still loading" message up until the new answer is there.
+async function show(moveFocus, retrying = false) {
   const token = ++current;
   clearTimeout(retry);
   const r = route(location.pathname);
   markNavigation(r && r.nav);
-  setState('loading', r ? r.name : 'not-found');
+  if (!retrying) setState('loading', r ? r.name : 'not-found');
   try {
     if (!r) {
       return finish(token, 'not-found', 'Not found', notFound('There is no page at ' + location.pathname + '.'), moveFocus);
@@ -49,7 +50,7 @@ async function show(moveFocus) {
     if (token !== current) return;
     if (e instanceof api.ApiError && e.notReady) {
       finish(token, 'not-ready', 'Loading scores', notReady(e), moveFocus);
-      retry = setTimeout(() => show(false), e.retryAfter * 1000);
+      retry = setTimeout(() => show(false, true), e.retryAfter * 1000);
     } else if (e instanceof api.ApiError && e.notFound && r.name === 'framework') {
       finish(token, 'not-found', 'Not found', notFound('There is no framework called “' + r.params.id
         + '” in the catalog.', e.message), moveFocus);
@@ -64,6 +65,8 @@ function finish(token, state, title, content, moveFocus) {
   main.replaceChildren(...[content].flat(Infinity).filter(Boolean));
   document.title = title + ' · ecopulse';
   setState(state);
+  // how long the page took to be usable, for anyone measuring it (Performance panel, tests)
+  performance.mark('ecopulse:' + state);
   if (moveFocus) (main.querySelector('h1') || main).focus();
 }
 
@@ -77,7 +80,7 @@ function notReady(e) {
   return [
     el('h1', { tabindex: '-1', text: 'The scores are still loading' }),
     el('p', { role: 'status', class: 'lead', text: 'The aggregator is still loading the scores from its store. '
-      + 'This page tries again in ' + e.retryAfter + ' seconds.' }),
+      + 'This page tries again in ' + e.retryAfter + (e.retryAfter === 1 ? ' second.' : ' seconds.') }),
     el('p', { class: 'muted', text: 'The API says: ' + e.message }),
   ];
 }

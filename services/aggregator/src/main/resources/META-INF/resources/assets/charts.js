@@ -98,7 +98,7 @@ function lineSvg({ title, series, days, yLabel, format, fixedRange, width }) {
     : m.left + ((Date.parse(d) - t0) / span) * (width - m.left - m.right);
   const y = v => m.top + (1 - (Number(v) - low) / (high - low)) * (height - m.top - m.bottom);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map(f => low + f * (high - low));
-  const dayTicks = days.length <= 2 ? days : [days[0], days[Math.floor(days.length / 2)], days[days.length - 1]];
+  const dayTicks = timeTicks(days, width - m.left - m.right);
   return svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
     'aria-label': title + (yLabel ? ' (' + yLabel + ')' : '') + '; the numbers are in the table below' },
   ticks.map(v => svg('g', { class: 'grid' },
@@ -106,9 +106,19 @@ function lineSvg({ title, series, days, yLabel, format, fixedRange, width }) {
     svg('text', { x: m.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, format(v)))),
   low < 0 && high > 0 ? svg('line', { class: 'zero', x1: m.left, x2: width - m.right, y1: y(0), y2: y(0) }) : null,
   dayTicks.map((d, i) => svg('text', { class: 'axis', x: x(d), y: height - 8,
-    'text-anchor': days.length === 1 ? 'middle' : i === 0 ? 'start' : i === dayTicks.length - 1 ? 'end' : 'middle' },
+    'text-anchor': dayTicks.length === 1 ? 'middle' : i === 0 ? 'start' : i === dayTicks.length - 1 ? 'end' : 'middle' },
   d)),
   series.map((s, i) => seriesPath(s, i, x, y)));
+}
+
+// Dates evenly spaced in time, as many as fit (a label takes about 90 px).
+function timeTicks(days, plotWidth) {
+  if (days.length === 1) return days;
+  const t0 = Date.parse(days[0]);
+  const t1 = Date.parse(days[days.length - 1]);
+  const count = Math.max(2, Math.min(6, Math.floor(plotWidth / 90)));
+  return [...new Set(Array.from({ length: count }, (_, i) =>
+    new Date(t0 + ((t1 - t0) * i) / (count - 1)).toISOString().slice(0, 10)))];
 }
 
 function seriesPath(s, i, x, y) {

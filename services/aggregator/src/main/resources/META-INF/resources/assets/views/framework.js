@@ -94,7 +94,7 @@ function signalTable(d, gaps) {
 
 function sources(s) {
   const list = s.sources || [];
-  const shown = list.length > 3 ? list.slice(0, 3).join(', ') + ' and ' + (list.length - 3) + ' more' : list.join(', ');
+  const shown = list.length > 2 ? list.slice(0, 2).join(', ') + ' and ' + (list.length - 2) + ' more' : list.join(', ');
   return el('span', { title: list.join(', ') }, shown || f.DASH,
     s.observedAt ? el('span', { class: 'sub', text: 'observed ' + f.date(s.observedAt) }) : null);
 }

@@ -23,10 +23,15 @@ export async function render() {
 
 function maturityChart(frameworks) {
   return barChart({
-    title: 'Maturity of each framework (0–100, higher is better)',
-    rows: frameworks.map(x => ({ label: x.name, values: [x.maturity] })),
+    title: 'Maturity of each framework (0–100, higher is better), highest first',
+    rows: byMaturity(frameworks).map(x => ({ label: x.name, values: [x.maturity] })),
     format: f.score,
   });
+}
+
+// Highest maturity first; frameworks without a score last.
+function byMaturity(frameworks) {
+  return frameworks.slice().sort((a, b) => (b.maturity ?? -1) - (a.maturity ?? -1));
 }
 
 export function frameworkTable(frameworks) {

@@ -130,6 +130,30 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** A PNG of the whole page at the current width, written to {@code file} (for looking at, not for the docs). */
+    void fullPage(Path file) {
+        Number height = (Number) script("return document.documentElement.scrollHeight");
+        Number width = (Number) script("return document.documentElement.clientWidth");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height,
+                        "scale", 1)));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Milliseconds from the start of the navigation until the page marked itself ready (all its API answers in and
+     * rendered), from the browser's own performance timeline.
+     */
+    double millisUntilReady() {
+        return ((Number) script("const m = performance.getEntriesByName('ecopulse:ready', 'mark');"
+                + " return m.length ? m[m.length - 1].startTime : -1;")).doubleValue();
+    }
+
     /**
      * Presses TAB from the top of the page until the focus comes back round (or {@code max} presses) and returns the
      * {@code data-tab} marks of the elements that received focus, in order. {@link #markControls()} marks them.

@@ -183,6 +183,38 @@ class PageIT {
     }
 
     @Test
+    void saysWhenTheScoresAreStillLoadingAndTriesAgain() {
+        // the first API request gets the aggregator's answer from before its first load of the store (docs/api.md)
+        String refuseOnce = """
+                const realFetch = window.fetch;
+                let refused = false;
+                window.fetch = (url, init) => {
+                  if (!refused && String(url).startsWith('/api/v1/frameworks')) {
+                    refused = true;
+                    return Promise.resolve(new Response(JSON.stringify({type: 'about:blank',
+                        title: 'Service Unavailable', status: 503, detail: 'scores are still being loaded'}),
+                      {status: 503, headers: {'Content-Type': 'application/problem+json', 'Retry-After': '3'}}));
+                  }
+                  return realFetch(url, init);
+                };""";
+        Object script = browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of("source", refuseOnce)).get("identifier");
+        try {
+            browser.driver().get(base.toString());
+            assertThat(browser.awaitState()).isEqualTo("not-ready");
+            assertThat(browser.find("h1").getText()).isEqualTo("The scores are still loading");
+            assertThat(browser.find("main").getText()).contains("tries again in 3 seconds")
+                    .contains("scores are still being loaded");
+            await().atMost(WAIT).until(() -> "ready".equals(browser.state()));
+            assertThat(rows("table.frameworks")).hasSize(api("/frameworks").size());
+        } finally {
+            browser.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    java.util.Map.of("identifier", script));
+        }
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void unknownFrameworkIsAFriendlyNotFound() {
         given().accept("text/html").get("/frameworks/cntk").then().statusCode(404).contentType("text/html");
         given().get("/api/v1/frameworks/cntk").then().statusCode(404).contentType("application/problem+json");
@@ -195,27 +227,39 @@ class PageIT {
     }
 
     @Test
-    void screenshotsOfTheMainPages() {
+    void screenshotsOfTheMainPages() throws Exception {
         Path dir = docs();
+        StringBuilder timings = new StringBuilder();
         browser.viewport(Browser.WIDTH, Browser.HEIGHT, false);
         for (String[] page : new String[][] {{"/", "page-overview.png"}, {"/frameworks/keras", "page-framework.png"},
                 {"/compare?frameworks=keras,paddlepaddle", "page-compare.png"}}) {
             browser.open(page[0]);
             assertThat(browser.state()).isEqualTo("ready");
             browser.screenshot(dir.resolve(page[1]));
+            browser.fullPage(Path.of("target", "page-shots", page[1]));
+            timings.append(page[0]).append(": usable after ").append(Math.round(browser.millisUntilReady()))
+                    .append(" ms\n");
         }
+        browser.open("/methodology");
+        browser.fullPage(Path.of("target", "page-shots", "page-methodology.png"));
         browser.viewport(390, 844, true);
         try {
             browser.open("/compare?frameworks=keras,paddlepaddle");
             assertThat(browser.state()).isEqualTo("ready");
             // nothing but the tables (which scroll) is wider than a phone's screen
             assertThat(browser.script("return document.documentElement.scrollWidth")).isEqualTo(390L);
+            browser.fullPage(Path.of("target", "page-shots", "page-compare-phone.png"));
+            browser.open("/frameworks/keras");
+            browser.fullPage(Path.of("target", "page-shots", "page-framework-phone.png"));
             browser.open("/");
             browser.screenshot(dir.resolve("page-overview-phone.png"));
         } finally {
             browser.viewport(Browser.WIDTH, Browser.HEIGHT, false);
         }
         assertThat(dir.resolve("page-overview.png")).isNotEmptyFile();
+        // from navigation to rendered, the API answers included
+        System.out.print(timings);
+        Files.writeString(Path.of("target", "page-timings.txt"), timings);
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
