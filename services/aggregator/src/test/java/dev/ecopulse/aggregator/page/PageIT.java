@@ -184,27 +184,30 @@ class PageIT {
 
     @Test
     void saysWhenTheScoresAreStillLoadingAndTriesAgain() {
-        // the first API request gets the aggregator's answer from before its first load of the store (docs/api.md)
-        String refuseOnce = """
+        // the list gets the aggregator's answer from before its first load of the store (docs/api.md) until the
+        // test lets it through
+        String refuse = """
                 const realFetch = window.fetch;
-                let refused = false;
+                window.refusing = true;
                 window.fetch = (url, init) => {
-                  if (!refused && String(url).startsWith('/api/v1/frameworks')) {
-                    refused = true;
+                  if (window.refusing && String(url).startsWith('/api/v1/frameworks')) {
                     return Promise.resolve(new Response(JSON.stringify({type: 'about:blank',
                         title: 'Service Unavailable', status: 503, detail: 'scores are still being loaded'}),
-                      {status: 503, headers: {'Content-Type': 'application/problem+json', 'Retry-After': '3'}}));
+                      {status: 503, headers: {'Content-Type': 'application/problem+json', 'Retry-After': '1'}}));
                   }
                   return realFetch(url, init);
                 };""";
         Object script = browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                java.util.Map.of("source", refuseOnce)).get("identifier");
+                java.util.Map.of("source", refuse)).get("identifier");
         try {
             browser.driver().get(base.toString());
             assertThat(browser.awaitState()).isEqualTo("not-ready");
             assertThat(browser.find("h1").getText()).isEqualTo("The scores are still loading");
-            assertThat(browser.find("main").getText()).contains("tries again in 3 seconds")
+            assertThat(browser.find("main").getText()).contains("tries again in 1 second")
                     .contains("scores are still being loaded");
+            // it keeps trying, and draws the page once the scores are there
+            assertThat(browser.state()).isEqualTo("not-ready");
+            browser.script("window.refusing = false");
             await().atMost(WAIT).until(() -> "ready".equals(browser.state()));
             assertThat(rows("table.frameworks")).hasSize(api("/frameworks").size());
         } finally {
@@ -212,6 +215,22 @@ class PageIT {
                     java.util.Map.of("identifier", script));
         }
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void pageUrlsServeTheShellAndItsScriptsAreRevalidated() {
+        for (String path : List.of("/", "/frameworks", "/frameworks/keras", "/compare?frameworks=keras,jax",
+                "/methodology")) {
+            given().accept("text/html").get(path).then().statusCode(200).contentType("text/html")
+                    .header("Cache-Control", org.hamcrest.Matchers.containsString("no-cache"))
+                    .body(org.hamcrest.Matchers.containsString("<script type=\"module\" src=\"/assets/app.js\">"));
+        }
+        String modified = given().get("/assets/app.js").then().statusCode(200)
+                .header("Cache-Control", org.hamcrest.Matchers.containsString("max-age=0"))
+                .extract().header("Last-Modified");
+        given().header("If-Modified-Since", modified).get("/assets/app.js").then().statusCode(304);
+        // the API is untouched: an unknown API path is still a problem
+        given().get("/api/v1/ecosystems").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
