@@ -3,7 +3,8 @@
 #   1. ingest: publishes N realistic observations (collection runs of every catalog subject, 6 hours apart) to a local
 #      Kafka broker and measures how fast the aggregator validates, stores (embedded store on an H2 file) and
 #      acknowledges them;
-#   2. REST: wrk against GET /api/v1/frameworks/{id} (the full explanation) next to trivial endpoints of the same app.
+#   2. REST: wrk against GET /api/v1/frameworks/{id} (the full explanation) next to trivial endpoints of the same app,
+#      and against the comparison page's HTML and a script of it.
 # Starts its own broker, store and aggregator on spare ports, and stops them when done. Numbers: docs/performance.md.
 #
 #   deploy/bench/aggregator-load.sh
@@ -34,7 +35,9 @@ bench_java IngestLoad "$BOOTSTRAP" "$BASE" "$OBSERVATIONS"
 # let the last refresh settle, so the REST numbers are not mixed with rescoring
 sleep 12
 say "Load average$(uptime | sed 's/.*load average//')"
-for path in "/api/v1/frameworks/$FRAMEWORK" "/api/v1/frameworks" "/api/v1/methodology" "/q/health/live"; do
+# the comparison page's shell and its largest script, next to the API answers the page is drawn from
+for path in "/api/v1/frameworks/$FRAMEWORK" "/api/v1/frameworks" "/api/v1/methodology" "/q/health/live" \
+    "/frameworks/$FRAMEWORK" "/assets/charts.js"; do
   bytes=$(curl -fs "$BASE$path" | wc -c)
   say "REST: GET $path ($bytes bytes), $THREADS threads, $CONNECTIONS connections, $DURATION"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$path" | grep -E "Requests/sec|Latency|50%|99%|requests in"

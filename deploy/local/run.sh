@@ -208,6 +208,7 @@ cat <<EOF
 
 ecopulse is running. Ctrl-C stops everything.
   aggregator        http://localhost:${PORTS[aggregator]}/api/v1        (Swagger UI: /q/swagger-ui)
+  comparison page   http://localhost:${PORTS[aggregator]}/               (open it in a browser)
   github-collector  http://localhost:${PORTS[github-collector]}/api/v1/collect
   pypi-collector    http://localhost:${PORTS[pypi-collector]}/api/v1/collect
   maven-collector   http://localhost:${PORTS[maven-collector]}/api/v1/collect
@@ -236,7 +237,7 @@ if $OFFLINE; then
   done
   say "Scores ready for all $frameworks frameworks, $((SECONDS - STARTED_AT)) s after start. SAMPLE DATA: invented numbers."
   cat <<OFFLINE_HINT
-  curl -s localhost:${PORTS[aggregator]}/api/v1/frameworks
+  curl -s localhost:${PORTS[aggregator]}/api/v1/frameworks   or open http://localhost:${PORTS[aggregator]}/
   A second collection reads snapshot 2 (four weeks later in the sample data), e.g.:
   curl -s -X POST -H "X-Api-Key: $ECOPULSE_ADMIN_KEY" localhost:${PORTS[pypi-collector]}/api/v1/collect
 
