@@ -11,6 +11,11 @@ export function percentOfOne(v) {
   return present(v) ? (Number(v) * 100).toFixed(Number(v) >= 0.1 ? 0 : 1) + ' %' : DASH;
 }
 
+/** A share already in percent (0-100), e.g. 41.6 -> "41.6 %". */
+export function percent(v) {
+  return present(v) ? Number(v).toFixed(1) + ' %' : DASH;
+}
+
 export function growth(v) {
   if (!present(v)) return DASH;
   const n = Number(v);

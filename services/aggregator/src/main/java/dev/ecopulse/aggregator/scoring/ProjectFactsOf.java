@@ -3,10 +3,13 @@ package dev.ecopulse.aggregator.scoring;
 import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.SubjectStatus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** What a framework's ecosystem signals need to know about one project, derived from its inputs and signals. */
@@ -19,15 +22,39 @@ final class ProjectFactsOf {
         Optional<GithubObservation> github = in.of(ObservationSource.GITHUB).stream()
                 .flatMap(i -> i.point().stream()).map(p -> (GithubObservation) p.payload())
                 .filter(g -> g.status() != SubjectStatus.NOT_FOUND).findFirst();
+        // like signals, a fact the latest observation lacks is carried forward from the last one that had it
+        Optional<GithubObservation> described = latestWith(in, g -> g.topics() != null || g.primaryLanguage() != null);
         boolean packagesObserved = packages(in).anyMatch(i -> i.point().isPresent());
         boolean packagesListed = packages(in).findAny().isPresent();
         Optional<Set<String>> registries = packagesObserved || !packagesListed
                 ? Optional.of(foundRegistries(in)) : Optional.empty();
         // Maven presence counts under registries only; a deployment project is one its own repository says it is
-        Optional<Boolean> deployment = github.map(g -> g.topics() != null && g.topics().stream()
+        Optional<Boolean> deployment = described.map(g -> g.topics() != null && g.topics().stream()
                 .anyMatch(t -> methodology.deploymentTopics().contains(t.toLowerCase(Locale.ROOT))));
-        return new ProjectFacts(registries, github.map(GithubObservation::primaryLanguage), deployment,
+        return new ProjectFacts(registries, described.map(GithubObservation::primaryLanguage), deployment,
                 active(github, signals, methodology.activeWithinDays()));
+    }
+
+    /** The newest fresh GitHub observation of the project's repository that says what {@code has} asks. */
+    private static Optional<GithubObservation> latestWith(ProjectInputs in, Predicate<GithubObservation> has) {
+        for (ProjectInputs.Input i : in.of(ObservationSource.GITHUB)) {
+            if (i.point().isEmpty() || i.point().get().payload().status() == SubjectStatus.NOT_FOUND) {
+                continue;
+            }
+            List<ObservedPoint> candidates = new ArrayList<>();
+            candidates.add(i.point().get());
+            candidates.addAll(i.earlier());
+            for (ObservedPoint p : candidates) {
+                if (p.payload().status() == SubjectStatus.NOT_FOUND
+                        || in.freshFrom() != null && p.observedAt().isBefore(in.freshFrom())) {
+                    break;
+                }
+                if (p.payload() instanceof GithubObservation g && has.test(g)) {
+                    return Optional.of(g);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Boolean> active(Optional<GithubObservation> github, SignalSet signals, int within) {

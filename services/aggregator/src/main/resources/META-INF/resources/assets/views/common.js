@@ -16,7 +16,7 @@ export function status(value, reason) {
     reason ? el('span', { class: 'status-reason', text: ': ' + reason }) : null);
 }
 
-/** The share signals present in any of the objects' `shares` (object of signal → share of the catalog). */
+/** The share measures present in any of the objects' `shares` (measure → percent, or {percent, dataShare, note}). */
 export function shareKeys(objects) {
   const keys = new Set();
   objects.forEach(o => Object.keys((o && o.shares) || {}).forEach(k => keys.add(k)));
@@ -28,14 +28,15 @@ export function shareColumns(objects, pick = o => o) {
   return shareKeys(objects.map(pick)).map(key => ({
     label: 'Share of ' + f.label(key).toLowerCase(),
     numeric: true,
-    cell: o => f.percentOfOne(shareValue(pick(o), key)),
+    cell: o => f.percent(shareValue(pick(o), key)),
     sort: o => shareValue(pick(o), key),
   }));
 }
 
+/** A framework's share of a measure in percent (the API gives a number, or an object with `percent`). */
 export function shareValue(o, key) {
   const v = o && o.shares ? o.shares[key] : undefined;
-  return v !== null && typeof v === 'object' ? v.share ?? v.value : v;
+  return v !== null && typeof v === 'object' ? v.percent : v;
 }
 
 export function frameworkLink(id, name) {

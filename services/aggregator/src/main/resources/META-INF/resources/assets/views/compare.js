@@ -34,6 +34,7 @@ export async function render({ query, navigate }) {
   const histories = await Promise.all(ids.map(id => api.history(id)));
   content.push(
     section('Overall', overallTable(comparison, ids)),
+    section('Who is ahead', rankingTable(comparison)),
     section('Dimension by dimension', dimensionChart(comparison, ids, names), dimensionTable(comparison, ids)),
     section('Signal by signal', ...comparison.dimensions.map(d => signalTable(d, ids, comparison))),
     section('Over time', maturityHistory(ids, names, histories), ...shareHistories(ids, names, histories)),
@@ -73,7 +74,7 @@ function overallTable(c, ids) {
     ['Momentum 30 days', id => f.momentum(c.overall[id]?.momentum, 30)],
     ['Momentum 90 days', id => f.momentum(c.overall[id]?.momentum, 90)],
     ...shareKeys(ids.map(id => c.overall[id])).map(k =>
-      ['Share of ' + f.label(k).toLowerCase(), id => f.percentOfOne(shareValue(c.overall[id], k))]),
+      ['Share of ' + f.label(k).toLowerCase(), id => f.percent(shareValue(c.overall[id], k))]),
   ];
   return table({
     caption: 'Overall scores side by side',
@@ -102,10 +103,21 @@ function dimensionTable(c, ids) {
   });
 }
 
-// A tie the API marks: on the value, or as a list or flag on the signal.
-function tied(signal, value, id) {
-  return value?.tie === true || value?.tied === true || signal.tie === true
-    || (Array.isArray(signal.ties) && signal.ties.includes(id));
+// Each measure's order, best first; frameworks within each other's uncertainty share a place and read as tied.
+function rankingTable(c) {
+  const name = id => c.overall[id]?.name || id;
+  return table({
+    caption: 'Order on each measure, best first; "tied" where the difference is within the uncertainty',
+    className: 'rankings',
+    rows: c.rankings || [],
+    columns: [
+      { label: 'Measure', cell: r => r.measure.startsWith('share.')
+        ? 'Share of ' + f.label(r.measure.slice('share.'.length)).toLowerCase() : f.label(r.measure) },
+      { label: 'Order', cell: r => r.order.length === 0 ? f.DASH : r.order.map(place => place.length > 1
+        ? place.map(name).join(' and ') + ' (tied)' : name(place[0])).join(' › ') },
+      { label: 'Tied when', cell: r => el('span', { class: 'sub', text: r.tiedWhen }) },
+    ],
+  });
 }
 
 function signalTable(d, ids, c) {
@@ -115,17 +127,16 @@ function signalTable(d, ids, c) {
     rows: d.signals || [],
     columns: [{ label: 'Signal', cell: s => el('span', {}, f.label(s.id),
       s.direction ? el('span', { class: 'sub', text: s.direction }) : null) },
-    ...frameworkColumns(ids, c, (s, id) => signalCell(s, s.values?.[id], id))],
+    ...frameworkColumns(ids, c, (s, id) => signalCell(s, s.values?.[id]))],
   });
 }
 
-function signalCell(s, v, id) {
+function signalCell(s, v) {
   if (!v) return status('missing');
   return el('span', { class: 'cell' },
     el('span', { class: 'value', text: f.raw(v.raw, s.unit) }),
     el('span', { class: 'sub', text: 'contributes ' + f.score(v.contribution) + ' · data ' + f.percentOfOne(v.dataShare) }),
-    v.status && v.status !== 'ok' ? status(v.status, v.reason) : null,
-    tied(s, v, id) ? el('span', { class: 'tie', text: 'tie' }) : null);
+    v.status && v.status !== 'ok' ? status(v.status, v.note) : null);
 }
 
 function maturityHistory(ids, names, histories) {
@@ -149,10 +160,10 @@ function shareHistories(ids, names, histories) {
       points: (histories[i].points || []).map(p => ({ date: p.date, value: shareValue(p, key) })) }));
     return lineChart({
       title: 'Share of ' + f.label(key).toLowerCase() + ' per day',
-      yLabel: 'share of the catalog',
-      format: v => Math.round(v * 100) + ' %',
+      yLabel: 'percent of the catalog',
+      format: v => Math.round(v) + ' %',
       series,
-      table: historyTable(series, f.percentOfOne),
+      table: historyTable(series, f.percent),
     });
   });
 }

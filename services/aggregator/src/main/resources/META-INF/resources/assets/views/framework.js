@@ -29,7 +29,8 @@ export async function render({ id }) {
 
 function summary(d) {
   const m = d.maturity || {};
-  const shares = shareKeys([d]).map(k => ['Share of ' + f.label(k).toLowerCase(), f.percentOfOne(shareValue(d, k))]);
+  const shares = shareKeys([d]).map(k => ['Share of ' + f.label(k).toLowerCase(), f.percent(shareValue(d, k))
+    + (d.shares[k]?.note ? ' (' + d.shares[k].note + ')' : '')]);
   return facts([
     ['Maturity', f.score(m.maturity) + (m.maturity == null ? '' : ' of 100')],
     ['Band', band(m.band)],
@@ -66,9 +67,9 @@ function dimensionTable(m) {
   });
 }
 
-// A signal's reason: its own when the API gives one, else the gap recorded for it.
+// A signal's reason: its own note when the API gives one, else the gap recorded for it.
 function reason(signal, gaps) {
-  if (signal.reason) return signal.reason;
+  if (signal.note) return signal.note;
   if (signal.status === 'ok') return null;
   const gap = gaps.find(g => g.signal === signal.signal);
   return gap ? gap.reason : null;

@@ -85,6 +85,9 @@ class PageIT {
             assertThat(row.get(3)).as(f.get("id") + " coverage").isEqualTo(Shown.percentOfOne(f.get("coverage")));
             assertMomentum(row.get(4), f.at("/momentum/index30"), f.at("/momentum/trend30"));
             assertMomentum(row.get(5), f.at("/momentum/index90"), f.at("/momentum/trend90"));
+            assertThat(f.at("/shares/downloads30d").isNumber()).as(f.get("id") + " has a downloads share").isTrue();
+            assertThat(row).as(f.get("id") + " shares").contains(Shown.percent(f.at("/shares/downloads30d")),
+                    Shown.percent(f.at("/shares/commits90d")));
             assertThat(browser.find("figure.chart").getText()).contains(f.get("name").asText());
         }
         assertThat(browser.find("#notice").isDisplayed()).as("no sample-data notice for collected data").isFalse();
@@ -157,7 +160,27 @@ class PageIT {
         assertThat(maturity.subList(1, 3)).containsExactly(Shown.score(compare.at("/overall/keras/maturity")),
                 Shown.score(compare.at("/overall/paddlepaddle/maturity")));
         assertThat(browser.all("table.compare.signals")).hasSize(compare.get("dimensions").size());
-        assertThat(browser.all(".line-plot svg g.series")).hasSize(2);
+        assertThat(row("table.compare", "Share of downloads 30d").subList(1, 3)).containsExactly(
+                Shown.percent(compare.at("/overall/keras/shares/downloads30d/percent")),
+                Shown.percent(compare.at("/overall/paddlepaddle/shares/downloads30d/percent")));
+        // who is ahead on each measure, with frameworks within each other's uncertainty shown as tied
+        JsonNode rankings = compare.get("rankings");
+        assertThat(rows("table.rankings")).hasSize(rankings.size());
+        for (JsonNode r : rankings) {
+            String shown = String.join(" ", row("table.rankings", Shown.measure(r.get("measure").asText())));
+            JsonNode first = r.at("/order/0");
+            if (first.isMissingNode()) {
+                continue;
+            }
+            String leader = compare.at("/overall/" + first.get(0).asText() + "/name").asText();
+            assertThat(shown).as(r.toString()).contains(leader);
+            assertThat(shown.contains("(tied)")).as(r.toString()).isEqualTo(first.size() > 1
+                    || r.get("order").size() > 1 && r.at("/order/1").size() > 1);
+        }
+        // maturity over time, and each share over time, one line per framework
+        List<WebElement> plots = browser.all(".line-plot svg");
+        assertThat(plots).hasSizeGreaterThan(1);
+        plots.forEach(plot -> assertThat(plot.findElements(By.cssSelector("g.series"))).hasSize(2));
 
         // the picker puts a new selection in the address
         browser.find("input[value='pytorch']").click();

@@ -27,6 +27,20 @@ final class Shown {
         return fixed(share * 100, share >= 0.1 ? 0 : 1) + " %";
     }
 
+    /** A share the API gives in percent (0-100). */
+    static String percent(JsonNode v) {
+        return absent(v) ? DASH : fixed(v.asDouble(), 1) + " %";
+    }
+
+    /** A ranking's measure as its row reads: "maturity", "share of downloads 30d". */
+    static String measure(String id) {
+        if (id.startsWith("share.")) {
+            return "Share of " + id.substring("share.".length()).replaceAll("([a-z])([A-Z0-9])", "$1 $2")
+                    .toLowerCase(java.util.Locale.ROOT);
+        }
+        return Character.toUpperCase(id.charAt(0)) + id.substring(1);
+    }
+
     static String growth(JsonNode v) {
         if (absent(v)) {
             return DASH;
