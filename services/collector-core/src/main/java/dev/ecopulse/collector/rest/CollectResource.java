@@ -3,6 +3,7 @@ package dev.ecopulse.collector.rest;
 import dev.ecopulse.collector.run.RunInProgressException;
 import dev.ecopulse.collector.run.RunManager;
 import dev.ecopulse.collector.run.RunStatus;
+import dev.ecopulse.support.rest.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Starts a collection run on demand and shows the progress and summary of recent runs. */
@@ -49,18 +51,18 @@ public class CollectResource {
 
     @ServerExceptionMapper
     Response unauthorized(AdminKey.UnauthorizedException e, UriInfo uri) {
-        return Problem.response(Response.Status.UNAUTHORIZED, e.getMessage(), uri.getPath(), null);
+        return Problem.response(Response.Status.UNAUTHORIZED, e.getMessage(), uri.getPath());
     }
 
     @ServerExceptionMapper
     Response inProgress(RunInProgressException e, UriInfo uri) {
         return Problem.response(Response.Status.CONFLICT, "a run is already in progress: " + e.runningRunId(),
-                uri.getPath(), e.runningRunId());
+                uri.getPath(), Map.of("runId", e.runningRunId()));
     }
 
     @ServerExceptionMapper
     Response unknownRun(UnknownRunException e, UriInfo uri) {
-        return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), uri.getPath(), null);
+        return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), uri.getPath());
     }
 
     static class UnknownRunException extends RuntimeException {
