@@ -40,9 +40,10 @@ public class ObservationRepository {
     }
 
     public void createIndexes() {
+        // pages of one project's history (one source, or any) walk these indexes in page order from a position:
+        // never a skip, never a sort of the whole history
         observations.createIndex(Indexes.compoundIndex(Indexes.ascending("projectId", "source"),
-                Indexes.descending("observedAt")));
-        // pages of one project's history (any source) walk this index from a position, never skip
+                Indexes.descending("observedAt", "_id")));
         observations.createIndex(Indexes.compoundIndex(Indexes.ascending("projectId"),
                 Indexes.descending("observedAt", "_id")));
         observations.createIndex(Indexes.ascending("observedAt"));
