@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 
 /**
  * Checks the {@code X-Api-Key} header against {@code ecopulse.admin.key}, in constant time. A configured key shorter
@@ -30,7 +31,7 @@ public class AdminKey {
         this(config, Clock.systemUTC());
     }
 
-    AdminKey(AdminConfig config, Clock clock) {
+    AdminKey(AdminConfig config, InstantSource clock) {
         this.config = config;
         this.failures = new FailedAttempts(clock);
         requireStrongKey(config);

@@ -1,8 +1,8 @@
 package dev.ecopulse.collector.rest;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,9 +24,9 @@ final class FailedAttempts {
     }
 
     private final Map<String, Failures> clients = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private final InstantSource clock;
 
-    FailedAttempts(Clock clock) {
+    FailedAttempts(InstantSource clock) {
         this.clock = clock;
     }
 
