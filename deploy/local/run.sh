@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole ecopulse stack on this machine: a Kafka broker (KRaft), the embedded store (mongo-java-server on an
-# H2 file), then the aggregator and the three collectors, each from its packaged jar. Ctrl-C stops everything.
+# H2 file), then the aggregator and the three collectors, each from its packaged jar. A process that exits later is
+# restarted (with a growing pause, logged); Ctrl-C stops everything, and so does a process that cannot start at all
+# (not ready in time at start, or exiting again ECOPULSE_RESTART_LIMIT times in a row).
 #
 #   deploy/local/run.sh            build what is missing, start, wait until every service is ready
 #   deploy/local/run.sh --rebuild  rebuild the jars first
@@ -15,9 +17,12 @@
 #   KAFKA_PORT (9092) KAFKA_CONTROLLER_PORT (9093) STORE_PORT (27017)
 #   AGGREGATOR_PORT (8080) GITHUB_COLLECTOR_PORT (8081) PYPI_COLLECTOR_PORT (8082) MAVEN_COLLECTOR_PORT (8083)
 #   ECOPULSE_DATA_DIR (.local-data; --offline: .local-data/offline)  where the broker, store, logs and admin key live
-#   ECOPULSE_ADMIN_KEY                  admin key for POST /api/v1/collect (generated and kept in the data dir if unset)
+#   ECOPULSE_ADMIN_KEY                  admin key for POST /api/v1/collect, 24+ characters (generated and kept in the
+#                                       data dir if unset; curl reads it from $DATA_DIR/admin-key.header, never argv)
 #   GITHUB_TOKEN, ECOPULSE_CATALOG_PATH and every other ECOPULSE_* / QUARKUS_* variable reach the services as they are
 #   ECOPULSE_READY_TIMEOUT (90)         seconds each process may take to become ready
+#   ECOPULSE_RESTART_LIMIT (5)          restarts in a row (none lasting ECOPULSE_RESTART_STABLE s) before giving up
+#   ECOPULSE_RESTART_STABLE (120)       seconds a restarted process must keep running to count as recovered
 #   REPLAY_PORT (8089)                  --offline: port of the replay server
 #   ECOPULSE_SCORES_TIMEOUT (180)       --offline: seconds to wait for every framework's score
 set -euo pipefail
@@ -31,7 +36,7 @@ for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=true ;;
     --offline) OFFLINE=true ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -57,8 +62,16 @@ REPLAY_PORT="${REPLAY_PORT:-8089}"
 REPLAY_JAR="$INFRA_DIR/replay-server/wiremock-standalone.jar"
 REPLAY_DIR="$ROOT/deploy/local/offline/replay"
 SCORES_TIMEOUT="${ECOPULSE_SCORES_TIMEOUT:-180}"
-PIDS=()
+RESTART_LIMIT="${ECOPULSE_RESTART_LIMIT:-5}"
+RESTART_STABLE="${ECOPULSE_RESTART_STABLE:-120}"
+# the minimum the collectors accept (AdminKey.MIN_LENGTH)
+ADMIN_KEY_MIN_LENGTH=24
+PIDS=()         # per process: its pid, or empty while it waits to be restarted
 NAMES=()
+COMMANDS=()     # per process: its command line, quoted for eval
+STARTED=()      # per process: SECONDS when it was last started
+RESTARTS=()     # per process: restarts in a row that did not last RESTART_STABLE seconds
+RESTART_AT=()   # per process: SECONDS at which a waiting process is started again
 
 say() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 fail() { say "ERROR: $*" >&2; exit 1; }
@@ -76,7 +89,7 @@ stop_all() {
   say "Stopping..."
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
     local pid="${PIDS[$i]}" name="${NAMES[$i]}"
-    kill -0 "$pid" 2>/dev/null || continue
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || continue
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     if kill -0 "$pid" 2>/dev/null; then
@@ -84,6 +97,7 @@ stop_all() {
       kill -KILL "$pid" 2>/dev/null || true
     fi
     wait "$pid" 2>/dev/null || true
+    rm -f "$DATA_DIR/pids/$name.pid"
     say "  $name stopped"
   done
 }
@@ -91,11 +105,49 @@ trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap 'stop_all' EXIT
 
+launch() { # index: (re)starts that process in the background, its output appended to its log
+  local i="$1"
+  # exec: the pid kept is the process itself, so a signal to it reaches it (and not a shell around it)
+  eval "exec ${COMMANDS[$i]}" >>"$LOG_DIR/${NAMES[$i]}.log" 2>&1 &
+  PIDS[$i]="$!"
+  STARTED[$i]=$SECONDS
+  echo "${PIDS[$i]}" >"$DATA_DIR/pids/${NAMES[$i]}.pid"
+}
+
 start() { # name, then the command
   local name="$1"; shift
-  "$@" >>"$LOG_DIR/$name.log" 2>&1 &
-  PIDS+=("$!")
-  NAMES+=("$name")
+  local i=${#NAMES[@]}
+  NAMES[$i]="$name"
+  COMMANDS[$i]="$(printf '%q ' "$@")"
+  RESTARTS[$i]=0
+  RESTART_AT[$i]=0
+  launch "$i"
+}
+
+# A process that ended on its own: restarted after 1, 2, 4 ... 60 s. One that keeps failing cannot start at all.
+supervise() {
+  local i pid code delay
+  for i in "${!NAMES[@]}"; do
+    pid="${PIDS[$i]}"
+    if [ -z "$pid" ]; then
+      ((SECONDS >= RESTART_AT[i])) || continue
+      say "Restarting ${NAMES[$i]} (restart ${RESTARTS[$i]} in a row)"
+      launch "$i"
+      continue
+    fi
+    kill -0 "$pid" 2>/dev/null && continue
+    code=0; wait "$pid" 2>/dev/null || code=$?
+    if ((SECONDS - STARTED[i] >= RESTART_STABLE)); then RESTARTS[$i]=0; fi
+    RESTARTS[$i]=$((RESTARTS[i] + 1))
+    if ((RESTARTS[i] > RESTART_LIMIT)); then
+      tail -n 40 "$LOG_DIR/${NAMES[$i]}.log" >&2
+      fail "${NAMES[$i]} exited again (code $code): $RESTART_LIMIT restarts in a row did not keep it running, so it cannot start; stopping everything (log: $LOG_DIR/${NAMES[$i]}.log)"
+    fi
+    delay=$((1 << (RESTARTS[i] - 1))); ((delay <= 60)) || delay=60
+    say "${NAMES[$i]} exited unexpectedly (code $code, pid $pid); restarting it in $delay s (log: $LOG_DIR/${NAMES[$i]}.log)"
+    PIDS[$i]=""
+    RESTART_AT[$i]=$((SECONDS + delay))
+  done
 }
 
 wait_until() { # name, pid, check command...
@@ -144,10 +196,22 @@ fi
 say "Build ready; starting the stack (logs in $LOG_DIR)"
 
 if [ -z "${ECOPULSE_ADMIN_KEY:-}" ]; then
-  [ -s "$DATA_DIR/admin-key" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' '-_' >"$DATA_DIR/admin-key")
-  ECOPULSE_ADMIN_KEY="$(cat "$DATA_DIR/admin-key")"
+  key_file="$DATA_DIR/admin-key"
+  if [ -s "$key_file" ] && (($(tr -d '\n' <"$key_file" | wc -c) < ADMIN_KEY_MIN_LENGTH)); then
+    say "The kept admin key is shorter than $ADMIN_KEY_MIN_LENGTH characters; generating a new one"
+    rm -f "$key_file"
+  fi
+  # 24 random bytes: 32 characters
+  [ -s "$key_file" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '\n' >"$key_file")
+  ECOPULSE_ADMIN_KEY="$(cat "$key_file")"
 fi
+((${#ECOPULSE_ADMIN_KEY} >= ADMIN_KEY_MIN_LENGTH)) \
+  || fail "ECOPULSE_ADMIN_KEY has ${#ECOPULSE_ADMIN_KEY} characters; the collectors need at least $ADMIN_KEY_MIN_LENGTH (openssl rand -hex 24)"
 export ECOPULSE_ADMIN_KEY
+# curl reads the header from this file (-H @file), so the key never shows in a process list
+ADMIN_HEADER="$DATA_DIR/admin-key.header"
+(umask 077; printf 'X-Api-Key: %s\n' "$ECOPULSE_ADMIN_KEY" >"$ADMIN_HEADER")
+mkdir -p "$DATA_DIR/pids"
 
 INFRA_CP="$INFRA_DIR/ecopulse-local-infra.jar:$INFRA_DIR/lib/*"
 
@@ -206,7 +270,7 @@ done
 
 cat <<EOF
 
-ecopulse is running. Ctrl-C stops everything.
+ecopulse is running. Ctrl-C stops everything; a process that exits is restarted.
   aggregator        http://localhost:${PORTS[aggregator]}/api/v1        (Swagger UI: /q/swagger-ui)
   comparison page   http://localhost:${PORTS[aggregator]}/               (open it in a browser)
   github-collector  http://localhost:${PORTS[github-collector]}/api/v1/collect
@@ -215,7 +279,7 @@ ecopulse is running. Ctrl-C stops everything.
   Kafka             ${KAFKA_BOOTSTRAP_SERVERS}
   MongoDB protocol  ${QUARKUS_MONGODB_CONNECTION_STRING}
   metrics           /q/metrics on every service; health /q/health
-  admin key         ${ECOPULSE_ADMIN_KEY}   (header X-Api-Key; kept in $DATA_DIR/admin-key)
+  admin key         header X-Api-Key; curl -H @$ADMIN_HEADER ... (key kept in $DATA_DIR/admin-key)
   logs              $LOG_DIR
 
 EOF
@@ -223,7 +287,7 @@ EOF
 # --- offline: one collection per collector, then wait for every framework's score ----------------------------------
 if $OFFLINE; then
   for s in github-collector pypi-collector maven-collector; do
-    curl -fs -o /dev/null -X POST -H "X-Api-Key: $ECOPULSE_ADMIN_KEY" "http://127.0.0.1:${PORTS[$s]}/api/v1/collect" \
+    curl -fs -o /dev/null -X POST -H @"$ADMIN_HEADER" "http://127.0.0.1:${PORTS[$s]}/api/v1/collect" \
       || fail "$s refused to start a collection (log: $LOG_DIR/$s.log)"
   done
   say "Collecting the sample data (snapshot 1)..."
@@ -239,18 +303,13 @@ if $OFFLINE; then
   cat <<OFFLINE_HINT
   curl -s localhost:${PORTS[aggregator]}/api/v1/frameworks   or open http://localhost:${PORTS[aggregator]}/
   A second collection reads snapshot 2 (four weeks later in the sample data), e.g.:
-  curl -s -X POST -H "X-Api-Key: $ECOPULSE_ADMIN_KEY" localhost:${PORTS[pypi-collector]}/api/v1/collect
+  curl -s -X POST -H @$ADMIN_HEADER localhost:${PORTS[pypi-collector]}/api/v1/collect
 
 OFFLINE_HINT
 fi
 
-# --- keep running until Ctrl-C or until a process dies --------------------------------------------------------------
+# --- keep running until Ctrl-C, restarting what exits --------------------------------------------------------------
 while true; do
-  for i in "${!PIDS[@]}"; do
-    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
-      say "${NAMES[$i]} exited unexpectedly (log: $LOG_DIR/${NAMES[$i]}.log); stopping the rest"
-      exit 1
-    fi
-  done
-  sleep 2
+  supervise
+  sleep 1
 done

@@ -28,6 +28,11 @@ public final class Yamls {
         return documents.get(0);
     }
 
+    /** One YAML document given as text, such as a tool's output. */
+    public static JsonNode parse(String yaml) {
+        return JSON.valueToTree(new Yaml(new LoaderOptions()).load(yaml));
+    }
+
     /** Every document of a multi-document file ({@code ---}), empty ones left out. */
     public static List<JsonNode> readAll(Path file) {
         List<JsonNode> documents = new ArrayList<>();

@@ -72,13 +72,37 @@ class ApiProblemsIT {
                 "query parameter 'limit': must be a whole number from 1 to 500, got '0'");
         problem(given().get(observations + "?limit=many"), 400,
                 "query parameter 'limit': must be a whole number from 1 to 500, got 'many'");
-        problem(given().get(observations + "?offset=-1"), 400,
-                "query parameter 'offset': must be a whole number from 0 to 1000000, got '-1'");
+        problem(given().get(observations + "?offset=100"), 400,
+                "query parameter 'offset': is not supported: page with the cursor of the Link rel=\"next\" header");
+        problem(given().get(observations + "?cursor=bm90LWEtY3Vyc29y"), 400,
+                "query parameter 'cursor': is not a cursor this API gave out (follow the Link rel=\"next\" header),"
+                        + " got 'bm90LWEtY3Vyc29y'");
+        problem(given().queryParam("cursor", "%%").get(observations), 400,
+                "query parameter 'cursor': is not a cursor this API gave out (follow the Link rel=\"next\" header),"
+                        + " got '%%'");
         problem(given().get(observations + "?from=yesterday"), 400,
                 "query parameter 'from': must be an ISO-8601 date (2026-11-28) or time (2026-11-28T09:00:00Z),"
                         + " got 'yesterday'");
         problem(given().get(observations + "?from=2026-11-28&to=2026-11-01T00:00:00Z"), 400,
                 "query parameter 'from': '2026-11-28' is after 'to' ('2026-11-01T00:00:00Z')");
+    }
+
+    @Test
+    void extremeDatesAre400NotServerErrors() {
+        String observations = "/api/v1/projects/flax/observations";
+        problem(given().queryParam("from", "+999999999-12-31").get(observations), 400,
+                "query parameter 'from': must be a date from 0001-01-01 to 9999-12-31, got '+999999999-12-31'");
+        problem(given().get(observations + "?to=-999999999-01-01"), 400,
+                "query parameter 'to': must be a date from 0001-01-01 to 9999-12-31, got '-999999999-01-01'");
+        problem(given().queryParam("to", "+10000-01-01T00:00:00Z").get(observations), 400,
+                "query parameter 'to': must be a time from 0001-01-01 to 9999-12-31 (UTC), got"
+                        + " '+10000-01-01T00:00:00Z'");
+        problem(given().queryParam("from", "+999999999-12-31T23:59:59-18:00").get(observations), 400,
+                "query parameter 'from': must be a time from 0001-01-01 to 9999-12-31 (UTC), got"
+                        + " '+999999999-12-31T23:59:59-18:00'");
+        problem(given().queryParam("to", "+999999999-12-31").get("/api/v1/frameworks/jax/history"), 400,
+                "query parameter 'to': must be a date from 0001-01-01 to 9999-12-31, got '+999999999-12-31'");
+        given().get(observations + "?from=0001-01-01&to=9999-12-31").then().statusCode(200);
     }
 
     @Test

@@ -60,6 +60,43 @@ class DeadLetterIT {
         assertThat(Metrics.sum("ecopulse_aggregator_observations_rejected_total")).isGreaterThanOrEqualTo(3);
     }
 
+    @Test
+    void rejectsAForeignSubjectAFutureTimeAndAForgedIdWithTheirReasons() {
+        String project = "tflite-support";
+        Observation foreign = TestObservations.pypi(project, "torch", AT).build();
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Observation future = TestObservations.pypi(project, project, tomorrow).build();
+        Observation valid = TestObservations.pypi(project, project, AT).build();
+        Map<String, String> forged = new LinkedHashMap<>(ObservationSender.headers(valid));
+        forged.put(CloudEventAttributes.HEADER_ID, "00000000-0000-3000-8000-000000000000");
+
+        send(project, foreign, ObservationSender.headers(foreign));
+        send(project, future, ObservationSender.headers(future));
+        send(project, valid, forged);
+        send(project, valid, ObservationSender.headers(valid));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/projects/" + project + "/observations").then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].id", equalTo(ObservationSender.id(valid))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> reasons = TopicClient.read(Topics.METRICS_DLQ, 1, Duration.ofSeconds(5)).stream()
+                    .filter(r -> project.equals(r.key())).map(DeadLetterIT::reason).toList();
+            assertThat(reasons).hasSize(3);
+            assertThat(reasons.get(0)).isEqualTo("pypi subject 'torch' is not one of project 'tflite-support' in"
+                    + " the catalog");
+            assertThat(reasons.get(1)).startsWith("observedAt " + tomorrow + " is in the future (more than PT5M"
+                    + " ahead of ");
+            assertThat(reasons.get(2)).isEqualTo("ce_id '00000000-0000-3000-8000-000000000000' is not the id"
+                    + " derived from source, project, subject and time bucket ('" + ObservationSender.id(valid)
+                    + "')");
+        });
+    }
+
+    private static void send(String key, Observation o, Map<String, String> headers) {
+        TopicClient.send(o.source().topic(), key, new String(EventJson.write(o), StandardCharsets.UTF_8), headers);
+    }
+
     static String reason(ConsumerRecord<String, String> record) {
         return TopicClient.headers(record).get(CloudEventAttributes.HEADER_DLQ_REASON);
     }

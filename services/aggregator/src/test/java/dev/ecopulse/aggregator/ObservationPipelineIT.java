@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecopulse.contract.event.CloudEventAttributes;
 import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
+import dev.ecopulse.contract.event.Observation;
 import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.PypiObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
@@ -18,11 +19,15 @@ import dev.ecopulse.testsupport.MongoResource;
 import dev.ecopulse.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +63,48 @@ class ObservationPipelineIT {
                 .then().statusCode(200)
                 .body("", hasSize(2))
                 .body("[0].observedAt", equalTo("2026-11-28T15:00:00Z")));
+    }
+
+    @Test
+    void pagesTheHistoryByCursorAcrossObservationsOfTheSameTime() {
+        String project = "torchrl";
+        List<Observation> sent = new ArrayList<>();
+        for (int hour = 1; hour <= 3; hour++) {
+            Instant at = Instant.parse("2026-10-01T00:00:00Z").plus(Duration.ofHours(hour));
+            sent.add(TestObservations.pypi(project, "torchrl", at).build());
+            sent.add(TestObservations.github(project, "pytorch/rl", at).build());
+        }
+        ObservationSender.send(sent);
+        String first = "/api/v1/projects/" + project + "/observations";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(first + "?limit=500")
+                .then().statusCode(200).body("", hasSize(6)));
+        List<String> all = given().get(first + "?limit=500").then().extract().jsonPath().getList("id");
+
+        List<String> paged = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String next = first + "?limit=4";
+        while (next != null) {
+            Response page = given().get(next);
+            page.then().statusCode(200);
+            List<String> ids = page.jsonPath().getList("id");
+            paged.addAll(ids);
+            sizes.add(ids.size());
+            next = nextLink(page.header("Link"));
+            if (ids.size() == 4) {
+                assertThat(next).as("a full page links to the next").contains("cursor=").doesNotContain("offset");
+            }
+        }
+        assertThat(sizes).containsExactly(4, 2);
+        assertThat(paged).isEqualTo(all).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(sent.stream().map(ObservationSender::id).toList());
+    }
+
+    static String nextLink(String link) {
+        if (link == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"").matcher(link);
+        return m.find() ? m.group(1) : null;
     }
 
     @Test

@@ -62,7 +62,8 @@ class ScoringPipelineIT {
         assertThat(body.at("/maturity/gaps").findValuesAsText("reason"))
                 .anyMatch(r -> r.contains("tf2onnx: github onnx/tensorflow-onnx contributors carried forward from "
                         + EcosystemData.LAST_RUN.minus(Duration.ofDays(5))));
-        assertThat(body.at("/momentum/trend30").asText()).isIn("growing", "steady", "declining");
+        // the fixture grows its counts 4 % in the 35 days before the last run: within the 5 % of "steady"
+        assertThat(body.at("/momentum/trend30").asText()).isEqualTo("steady");
         JsonNode autokeras = given().get("/api/v1/projects/autokeras").then().statusCode(200).extract().as(
                 JsonNode.class);
         assertExplanationAddsUp(autokeras.get("maturity"));

@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Starting a run over the API, waiting for its end, and reading what it published to the topic. */
 public final class Runs {
 
-    public static final String ADMIN_KEY = "test-admin-key";
+    public static final String ADMIN_KEY = "test-admin-key-0123456789";
 
     private Runs() {
     }

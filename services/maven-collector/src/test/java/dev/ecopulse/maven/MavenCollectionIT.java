@@ -81,7 +81,7 @@ class MavenCollectionIT {
                 .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("calm"));
 
-        String runId = given().header("X-Api-Key", "test-admin-key").post("/api/v1/collect").then().statusCode(202)
+        String runId = given().header("X-Api-Key", "test-admin-key-0123456789").post("/api/v1/collect").then().statusCode(202)
                 .body("unit", equalTo("artifacts")).body("total", equalTo(13)).extract().path("runId");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/collect/" + runId).then()
                 .body("state", equalTo("SUCCEEDED")).body("published", equalTo(13)).body("failed", equalTo(0))

@@ -10,7 +10,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import dev.ecopulse.contract.event.CloudEventAttributes;
+import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
+import dev.ecopulse.contract.event.ObservationSource;
+import dev.ecopulse.contract.event.PypiObservation;
+import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.contract.event.Topics;
 import dev.ecopulse.infra.EmbeddedStore;
 import dev.ecopulse.infra.SingleNodeKafka;
@@ -19,6 +23,7 @@ import dev.ecopulse.testsupport.TopicClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class CollectorToAggregatorIT {
 
-    private static final String ADMIN_KEY = "system-test-key";
+    private static final String ADMIN_KEY = "system-test-key-0123456789";
 
     private static Infrastructure infrastructure;
     private static SingleNodeKafka kafka;
@@ -160,12 +165,14 @@ class CollectorToAggregatorIT {
 
     @Test
     void badInputAtTheEdgesGetsProblemsAndChangesNothingStored() throws Exception {
-        long before = storedCount();
+        Map<String, List<Document>> before = storeContents();
         Map<String, Integer> refusals = new java.util.LinkedHashMap<>();
         refusals.put("/api/v1/frameworks/no-such-framework", 404);
         refusals.put("/api/v1/projects/no-such-project", 404);
         refusals.put("/api/v1/projects/flax/observations?limit=many", 400);
         refusals.put("/api/v1/projects/flax/observations?source=npm", 400);
+        refusals.put("/api/v1/projects/flax/observations?to=%2B999999999-12-31", 400);
+        refusals.put("/api/v1/projects/flax/observations?cursor=forged", 400);
         refusals.put("/api/v1/frameworks/jax/history?from=yesterday", 400);
         refusals.put("/api/v1/frameworks/jax/history?from=2020-01-01&to=2026-11-28", 400);
         refusals.put("/api/v1/compare?frameworks=jax", 400);
@@ -179,7 +186,69 @@ class CollectorToAggregatorIT {
         var wrongKey = collector.post("/api/v1/collect", Map.of("X-Api-Key", "not-the-key"));
         assertThat(wrongKey.statusCode()).isEqualTo(401);
         assertThat(json(wrongKey.body()).get("detail").asText()).isEqualTo("wrong X-Api-Key");
-        assertThat(storedCount()).isEqualTo(before);
+
+        // bad input on the topics, which the aggregator would store if it trusted it
+        Instant past = Instant.parse("2026-11-20T10:00:00Z");
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        sendObservation(pypi("flax", "torch", past), null);                  // a subject of another project
+        sendObservation(pypi("flax", "flax", tomorrow), null);               // from the future
+        sendObservation(pypi("flax", "flax", past), "forged-" + past);       // an id not derived from its content
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(TopicClient.read(kafka.bootstrapServers(), Topics.METRICS_DLQ, 3, Duration.ofSeconds(5))
+                        .stream().map(r -> TopicClient.headers(r).get(CloudEventAttributes.HEADER_DLQ_REASON))
+                        .toList())
+                        .anySatisfy(reason -> assertThat(reason).contains("subject 'torch' is not one of project"))
+                        .anySatisfy(reason -> assertThat(reason).contains("is in the future"))
+                        .anySatisfy(reason -> assertThat(reason).startsWith("ce_id 'forged-")));
+
+        // the store itself, every collection and document, not what the API shows of it
+        assertThat(storeContents()).isEqualTo(before);
+    }
+
+    /** Sends a PyPI observation as a collector would, with the id derived from it unless {@code id} is given. */
+    private static void sendObservation(PypiObservation o, String id) {
+        String ceId = id != null ? id : EventIds.observationId(ObservationSource.PYPI, o.projectId(), o.subject(),
+                o.observedAt(), Duration.ofHours(87600));
+        Map<String, String> headers = Map.of(
+                CloudEventAttributes.HEADER_SPEC_VERSION, CloudEventAttributes.SPEC_VERSION,
+                CloudEventAttributes.HEADER_ID, ceId,
+                CloudEventAttributes.HEADER_TYPE, ObservationSource.PYPI.eventType(),
+                CloudEventAttributes.HEADER_SOURCE, ObservationSource.PYPI.eventSource(),
+                CloudEventAttributes.HEADER_SUBJECT, o.projectId(),
+                CloudEventAttributes.HEADER_TIME, o.observedAt().toString(),
+                CloudEventAttributes.HEADER_CONTENT_TYPE, CloudEventAttributes.CONTENT_TYPE);
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        props.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props)) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.METRICS_PYPI, o.projectId(),
+                    new String(EventJson.write(o), java.nio.charset.StandardCharsets.UTF_8));
+            headers.forEach((k, v) -> record.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            producer.send(record).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + Topics.METRICS_PYPI, e);
+        }
+    }
+
+    private static PypiObservation pypi(String projectId, String packageName, Instant observedAt) {
+        return new PypiObservation(projectId, packageName, observedAt, "run-bad-input", SubjectStatus.FOUND,
+                new PypiObservation.Registry("0.12.1", null, null, 40L, 6L, null, null, null, 4, "Beta", ">=3.10",
+                        8L, "Apache-2.0"),
+                null, null, List.of());
+    }
+
+    /** Every collection of the aggregator's database with its documents, ordered by id. */
+    private static Map<String, List<Document>> storeContents() {
+        try (MongoClient client = MongoClients.create(store.connectionString())) {
+            var db = client.getDatabase("ecopulse");
+            Map<String, List<Document>> contents = new java.util.TreeMap<>();
+            for (String name : db.listCollectionNames()) {
+                contents.put(name, db.getCollection(name).find().sort(new Document("_id", 1))
+                        .into(new java.util.ArrayList<>()));
+            }
+            return contents;
+        }
     }
 
     @Test
@@ -203,12 +272,6 @@ class CollectorToAggregatorIT {
             assertThat(refused.output()).contains("line 5: project 'flax': unknown framework 'tensorflow' (known: jax)");
         } finally {
             refused.close();
-        }
-    }
-
-    private static long storedCount() {
-        try (MongoClient client = MongoClients.create(store.connectionString())) {
-            return client.getDatabase("ecopulse").getCollection("observations").countDocuments();
         }
     }
 

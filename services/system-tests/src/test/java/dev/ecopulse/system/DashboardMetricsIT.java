@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardMetricsIT {
 
-    private static final String ADMIN_KEY = "dashboard-test-key";
+    private static final String ADMIN_KEY = "dashboard-test-key-0123456789";
     private static final String AGGREGATOR_GROUP = "ecopulse-aggregator";
     private static final List<String> OBSERVATION_TOPICS = List.of(Topics.METRICS_GITHUB, Topics.METRICS_PYPI,
             Topics.METRICS_MAVEN);

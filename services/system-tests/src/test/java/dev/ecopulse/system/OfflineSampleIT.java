@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OfflineSampleIT {
 
-    private static final String ADMIN_KEY = "offline-test-key";
+    private static final String ADMIN_KEY = "offline-test-key-0123456789";
     private static final Path DEPLOY = Path.of(System.getProperty("ecopulse.deploy.dir", "../../deploy"));
     private static final Path DEFAULT_CATALOG = Path.of(System.getProperty("ecopulse.services.dir", ".."),
             "contract", "src", "main", "resources", "ecopulse", "catalog.yaml");

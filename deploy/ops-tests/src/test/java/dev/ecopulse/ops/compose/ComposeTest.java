@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -63,7 +62,8 @@ class ComposeTest {
         assertThat(service.path("build").path("args").path("SERVICE").asText()).isEqualTo(name);
         assertThat(FILE.getParent().resolve(service.path("build").path("context").asText())
                 .resolve(service.path("build").path("dockerfile").asText())).isRegularFile();
-        assertThat(list(service.path("ports"))).containsExactly(port + ":" + port);
+        assertThat(list(service.path("ports"))).isEqualTo(name.equals("aggregator") ? List.of(port + ":" + port)
+                : List.of());
         assertThat(list(service.path("healthcheck").path("test")))
                 .contains("http://localhost:" + port + "/q/health/ready");
         assertThat(service.path("environment").path("KAFKA_BOOTSTRAP_SERVERS").asText())
@@ -85,7 +85,9 @@ class ComposeTest {
         JsonNode kafka = service("kafka");
         assertThat(kafka.path("image").asText()).startsWith("apache/kafka:");
         assertThat(kafka.path("environment").path("KAFKA_PROCESS_ROLES").asText()).contains("controller");
-        assertThat(list(kafka.path("ports"))).contains("9092:9092");
+        assertThat(kafka.has("ports")).as("Kafka (PLAINTEXT) published").isFalse();
+        assertThat(kafka.path("environment").path("KAFKA_ADVERTISED_LISTENERS").asText())
+                .isEqualTo("INTERNAL://" + internalKafkaListener());
         JsonNode topics = service("kafka-topics");
         assertThat(Topology.scriptTopics(list(topics.path("command")).get(0)))
                 .containsExactlyInAnyOrderElementsOf(Topics.ALL);
@@ -93,18 +95,47 @@ class ComposeTest {
     }
 
     @Test
-    void mongodbIsAReplicaSetOfOneAndTheAggregatorConnectsToItAsSuch() {
+    void mongodbIsAReplicaSetOfOneWithAuthenticationAndTheAggregatorConnectsToItAsSuch() {
         JsonNode mongo = service("mongodb");
         assertThat(mongo.path("image").asText()).startsWith("mongo:");
-        List<String> command = list(mongo.path("command"));
-        String replicaSet = command.get(command.indexOf("--replSet") + 1);
+        Matcher startup = Pattern.compile("mongod --replSet (\\w+) .*--keyFile ").matcher(String.join(" ",
+                list(mongo.path("command"))));
+        assertThat(startup.find()).as("mongod started as a replica set with a key file").isTrue();
+        String replicaSet = startup.group(1);
         assertThat(String.join(" ", list(mongo.path("healthcheck").path("test")))).contains("rs.initiate({_id: '"
-                + replicaSet + "'");
-        assertThat(list(mongo.path("ports"))).contains("27017:27017");
+                + replicaSet + "'").contains("-p \"$$MONGO_INITDB_ROOT_PASSWORD\"");
+        assertThat(mongo.has("ports")).as("MongoDB published").isFalse();
+        assertThat(mongo.path("environment").path("MONGO_INITDB_ROOT_USERNAME").asText())
+                .isEqualTo("${MONGODB_ROOT_USERNAME:-ecopulse}");
+        assertThat(mongo.path("environment").path("MONGO_INITDB_ROOT_PASSWORD").asText())
+                .startsWith("${MONGODB_ROOT_PASSWORD:?");
         assertThat(service("aggregator").path("environment").path("QUARKUS_MONGODB_CONNECTION_STRING").asText())
-                .startsWith("${QUARKUS_MONGODB_CONNECTION_STRING:-mongodb://mongodb:27017/").contains("replicaSet=" + replicaSet).contains("w=majority");
+                .startsWith("mongodb://${MONGODB_ROOT_USERNAME:-ecopulse}:${MONGODB_ROOT_PASSWORD:?")
+                .contains("@mongodb:27017/?authSource=admin&").contains("replicaSet=" + replicaSet)
+                .contains("w=majority");
         assertThat(service("aggregator").path("depends_on").path("mongodb").path("condition").asText())
                 .isEqualTo("service_healthy");
+    }
+
+    @Test
+    void onlyTheApiAndGrafanaArePublishedAndGrafanaHasNoDefaultPassword() {
+        Map<String, List<String>> published = new java.util.TreeMap<>();
+        COMPOSE.path("services").fields().forEachRemaining(e -> {
+            if (e.getValue().has("ports")) {
+                published.put(e.getKey(), list(e.getValue().path("ports")));
+            }
+        });
+        assertThat(published).isEqualTo(Map.of("aggregator", List.of("8080:8080"), "grafana", List.of("3000:3000")));
+        assertThat(service("grafana").path("environment").path("GF_SECURITY_ADMIN_PASSWORD").asText())
+                .startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+    }
+
+    @Test
+    void theOpenPortsOverrideBindsEverythingItOpensToThisHostOnly() {
+        JsonNode open = Yamls.read(FILE.resolveSibling("open-ports.yml"));
+        List<String> ports = new ArrayList<>();
+        open.path("services").forEach(service -> ports.addAll(list(service.path("ports"))));
+        assertThat(ports).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("127.0.0.1:"));
     }
 
     @Test
@@ -118,13 +149,31 @@ class ComposeTest {
     }
 
     @Test
-    void dockerComposeAcceptsTheFileWhenItIsInstalled() throws Exception {
+    void dockerComposeAcceptsTheFileAndPublishesOnlyTheApiAndGrafana() throws Exception {
         List<String> command = composeCommand();
-        Assumptions.assumeTrue(command != null, "neither 'docker compose' nor 'docker-compose' is installed");
+        Tools.requireInCi(command != null, "neither 'docker compose' nor 'docker-compose' is installed");
+        Map<String, String> secrets = Map.of("ECOPULSE_ADMIN_KEY", "compose-config-check-key-0123456789",
+                "MONGODB_ROOT_PASSWORD", "compose-config-check", "GRAFANA_ADMIN_PASSWORD", "compose-config-check");
         List<String> config = new ArrayList<>(command);
-        config.addAll(List.of("-f", FILE.toString(), "config", "-q"));
-        Tools.Result result = Tools.run(config, Map.of("ECOPULSE_ADMIN_KEY", "compose-config-check"));
+        config.addAll(List.of("-f", FILE.toString(), "config"));
+        Tools.Result result = Tools.run(config, secrets);
         assertThat(result.exitCode()).as(result.output()).isZero();
+        // what compose would really publish, after interpolation and merging: service -> published ports
+        JsonNode resolved = Yamls.parse(Tools.stdout(config, secrets).output());
+        Map<String, List<String>> published = new java.util.TreeMap<>();
+        resolved.path("services").fields().forEachRemaining(e -> e.getValue().path("ports").forEach(p ->
+                published.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(p.path("published").asText())));
+        assertThat(published).isEqualTo(Map.of("aggregator", List.of("8080"), "grafana", List.of("3000")));
+
+        Tools.Result missing = Tools.run(config, Map.of("ECOPULSE_ADMIN_KEY", "compose-config-check-key-0123456789"));
+        assertThat(missing.exitCode()).as("without the MongoDB and Grafana passwords: " + missing.output())
+                .isNotZero();
+
+        List<String> opened = new ArrayList<>(command);
+        opened.addAll(List.of("-f", FILE.toString(), "-f", FILE.resolveSibling("open-ports.yml").toString(),
+                "config", "-q"));
+        Tools.Result withOpenPorts = Tools.run(opened, secrets);
+        assertThat(withOpenPorts.exitCode()).as(withOpenPorts.output()).isZero();
     }
 
     /** The listener the broker advertises to the other containers. */

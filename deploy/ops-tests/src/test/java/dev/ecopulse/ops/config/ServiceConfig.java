@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  *   <li>every key of the service's {@code application.properties} (profile prefix {@code %x.} removed);</li>
  *   <li>every {@code @ConfigMapping(prefix = "p")} interface under its {@code src/main/java}: {@code p.} plus each
  *   abstract no-argument method name in kebab case (or its {@code @WithName});</li>
+ *   <li>the same from service-support, which every service uses;</li>
  *   <li>for a collector (a service depending on collector-core), the same from collector-core, including its
  *   {@code META-INF/microprofile-config.properties};</li>
  *   <li>environment variables a property value names directly ({@code ${GITHUB_TOKEN:}});</li>
@@ -61,6 +62,8 @@ public final class ServiceConfig {
         Set<String> variables = new TreeSet<>();
         read(dir, "src/main/resources/application.properties", properties, variables);
         mappings(dir.resolve("src/main/java"), properties);
+        // what every service shares (the catalog's location among it)
+        mappings(Repo.path("services/service-support/src/main/java"), properties);
         if (usesCollectorCore(dir)) {
             Path core = Repo.path("services/collector-core");
             read(core, "src/main/resources/META-INF/microprofile-config.properties", properties, variables);

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -145,6 +144,26 @@ class KubernetesTest {
     }
 
     @Test
+    void onlyTheAggregatorApiIsOpenAndNothingIsPublishedOutsideTheCluster() {
+        for (String kind : List.of("Ingress", "Route")) {
+            assertThat(BASE.ofKind(kind)).as(kind).isEmpty();
+        }
+        BASE.ofKind("Service").forEach(service -> assertThat(service.path("spec").path("type").asText("ClusterIP"))
+                .as("type of Service " + service.path("metadata").path("name").asText()).isEqualTo("ClusterIP"));
+        JsonNode namespaceOnly = BASE.find("NetworkPolicy", "ecopulse-namespace-only").orElseThrow();
+        assertThat(namespaceOnly.path("spec").path("podSelector").isEmpty()).as("applies to every pod").isTrue();
+        assertThat(namespaceOnly.path("spec").path("ingress").get(0).path("from").get(0).path("podSelector").isEmpty())
+                .as("from pods of the namespace").isTrue();
+        JsonNode api = BASE.find("NetworkPolicy", "aggregator-api").orElseThrow();
+        assertThat(api.path("spec").path("podSelector").path("matchLabels").path("service").asText())
+                .isEqualTo("aggregator");
+        assertThat(api.path("spec").path("ingress")).hasSize(1);
+        assertThat(api.path("spec").path("ingress").get(0).has("from")).as("from anywhere").isFalse();
+        assertThat(api.path("spec").path("ingress").get(0).path("ports").get(0).path("port").asText())
+                .isEqualTo("http");
+    }
+
+    @Test
     void collectorsRunOnceEachAndTheAggregatorRollsOver() {
         for (String collector : List.of("github-collector", "pypi-collector", "maven-collector")) {
             assertThat(deployment(collector).path("spec").path("replicas").asInt()).isEqualTo(1);
@@ -179,7 +198,7 @@ class KubernetesTest {
     @ValueSource(strings = {"base", "topics/job", "topics/strimzi", "monitoring", "overlays/example"})
     void kustomizeBuildsEveryDirectoryWhenInstalled(String dir) throws Exception {
         List<String> command = kustomize();
-        Assumptions.assumeTrue(command != null, "neither kustomize nor kubectl is installed");
+        Tools.requireInCi(command != null, "neither kustomize nor kubectl is installed");
         List<String> build = new ArrayList<>(command);
         build.add(K8S.resolve(dir).toString());
         Tools.Result result = Tools.run(build, Map.of());

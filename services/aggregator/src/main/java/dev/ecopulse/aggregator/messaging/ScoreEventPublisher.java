@@ -1,6 +1,7 @@
 package dev.ecopulse.aggregator.messaging;
 
 import dev.ecopulse.aggregator.config.ScoresConfig;
+import dev.ecopulse.aggregator.service.ScoreEvents;
 import dev.ecopulse.contract.event.CloudEventAttributes;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.ScoreChanged;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  * and waits for Kafka's acknowledgement, never longer than the publish timeout.
  */
 @ApplicationScoped
-public class ScoreEventPublisher {
+public class ScoreEventPublisher implements ScoreEvents {
 
     private final MutinyEmitter<String> emitter;
     private final ScoresConfig config;
@@ -31,6 +32,7 @@ public class ScoreEventPublisher {
         this.config = config;
     }
 
+    @Override
     public void publish(ScoreChanged event, String id) {
         Message<String> message = Message.of(new String(EventJson.write(event), StandardCharsets.UTF_8),
                 Metadata.of(OutgoingCloudEventMetadata.<String>builder()

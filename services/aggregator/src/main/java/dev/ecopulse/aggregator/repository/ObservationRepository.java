@@ -1,6 +1,5 @@
 package dev.ecopulse.aggregator.repository;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -8,7 +7,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import dev.ecopulse.aggregator.service.IncomingObservation;
 import dev.ecopulse.contract.event.ObservationSource;
 import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -42,8 +40,12 @@ public class ObservationRepository {
     }
 
     public void createIndexes() {
+        // pages of one project's history (one source, or any) walk these indexes in page order from a position:
+        // never a skip, never a sort of the whole history
         observations.createIndex(Indexes.compoundIndex(Indexes.ascending("projectId", "source"),
-                Indexes.descending("observedAt")));
+                Indexes.descending("observedAt", "_id")));
+        observations.createIndex(Indexes.compoundIndex(Indexes.ascending("projectId"),
+                Indexes.descending("observedAt", "_id")));
         observations.createIndex(Indexes.ascending("observedAt"));
         observations.createIndex(Indexes.ascending("receivedAt"));
     }
@@ -56,14 +58,15 @@ public class ObservationRepository {
     @ExponentialBackoff(maxDelay = 30_000)
     @RetryWhen(exception = TransientStoreFailure.class, result = NeverOnResult.class)
     @BeforeRetry(StoreRetryLog.class)
-    public boolean insert(IncomingObservation observation, JsonNode payload, String subject) {
+    public boolean insert(StoredObservation observation) {
         Document doc = new Document("_id", observation.id())
-                .append("source", observation.source().id())
-                .append("projectId", observation.subject())
-                .append("subject", subject)
-                .append("observedAt", Date.from(observation.time()))
+                .append("source", observation.source())
+                .append("projectId", observation.projectId())
+                .append("subject", observation.subject())
+                .append("observedAt", Date.from(observation.observedAt()))
+                // stamped by each try, not taken from the record: replicas sync by the time it was really written
                 .append("receivedAt", new Date())
-                .append("payload", Document.parse(payload.toString()));
+                .append("payload", Document.parse(observation.payloadJson()));
         try {
             observations.insertOne(doc);
             return true;
@@ -75,17 +78,22 @@ public class ObservationRepository {
         }
     }
 
-    /** A project's observations, newest first (ties by id, so pages are stable). */
+    /**
+     * A page of a project's observations, newest first (ties by id, so pages are stable), starting after
+     * {@code after} when given: the work per page is bounded by {@code limit}, however deep the page.
+     */
     public List<StoredObservation> findByProject(String projectId, Optional<ObservationSource> source,
-            Optional<Instant> from, Optional<Instant> to, int offset, int limit) {
+            Optional<Instant> from, Optional<Instant> to, Optional<HistoryPosition> after, int limit) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq("projectId", projectId));
         source.ifPresent(s -> filters.add(Filters.eq("source", s.id())));
         from.ifPresent(f -> filters.add(Filters.gte("observedAt", Date.from(f))));
         to.ifPresent(t -> filters.add(Filters.lte("observedAt", Date.from(t))));
+        after.ifPresent(p -> filters.add(Filters.or(Filters.lt("observedAt", Date.from(p.observedAt())),
+                Filters.and(Filters.eq("observedAt", Date.from(p.observedAt())), Filters.lt("_id", p.id())))));
         return observations.find(Filters.and(filters))
                 .sort(Sorts.orderBy(Sorts.descending("observedAt"), Sorts.descending("_id")))
-                .skip(offset).limit(limit)
+                .limit(limit)
                 .map(ObservationRepository::toStored).into(new ArrayList<>());
     }
 

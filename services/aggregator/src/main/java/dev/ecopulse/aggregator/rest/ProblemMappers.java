@@ -2,6 +2,7 @@ package dev.ecopulse.aggregator.rest;
 
 import dev.ecopulse.aggregator.service.NotReadyException;
 import dev.ecopulse.aggregator.service.UnknownIdException;
+import dev.ecopulse.support.rest.Problem;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

@@ -1,5 +1,6 @@
 package dev.ecopulse.aggregator.rest;
 
+import dev.ecopulse.aggregator.repository.HistoryPosition;
 import dev.ecopulse.aggregator.repository.StoredObservation;
 import dev.ecopulse.aggregator.scoring.Methodology;
 import dev.ecopulse.aggregator.service.ObservationQueries;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProjectsResource {
 
     static final int MAX_LIMIT = 500;
-    static final int MAX_OFFSET = 1_000_000;
 
     private final ScoreQueries queries;
     private final ObservationQueries observations;
@@ -65,27 +66,33 @@ public class ProjectsResource {
 
     @GET
     @Path("{id}/observations")
-    @Operation(summary = "A project's raw observations, newest first, paged (source, from, to, offset, limit)")
+    @Operation(summary = "A project's raw observations, newest first, paged by cursor (source, from, to, cursor,"
+            + " limit)")
     public Response observations(@PathParam("id") String projectId, @QueryParam("source") String source,
             @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("offset") @DefaultValue("0") String offset,
+            @QueryParam(Cursor.PARAM) String cursor, @QueryParam("offset") String offset,
             @QueryParam("limit") @DefaultValue("100") String limit, @Context Request request,
             @Context UriInfo uri) {
+        if (offset != null) {
+            throw ApiException.badParameter("offset", "is not supported: page with the cursor of the"
+                    + " Link rel=\"next\" header");
+        }
         Optional<ObservationSource> parsedSource = parseSource(source);
         Optional<Instant> fromTime = Params.instant("from", from, false);
         Optional<Instant> toTime = Params.instant("to", to, true);
         if (fromTime.isPresent() && toTime.isPresent() && fromTime.get().isAfter(toTime.get())) {
             throw ApiException.badParameter("from", "'" + from + "' is after 'to' ('" + to + "')");
         }
-        int skip = Params.integer("offset", offset, 0, MAX_OFFSET);
+        Optional<HistoryPosition> after = Cursor.decode(cursor);
         int size = Params.integer("limit", limit, 1, MAX_LIMIT);
-        List<StoredObservation> page = observations.history(projectId, parsedSource, fromTime, toTime, skip, size);
+        List<StoredObservation> page = observations.history(projectId, parsedSource, fromTime, toTime, after, size);
         Response response = Conditional.ok(request, Conditional.ofContent(page.stream().map(StoredObservation::id)
-                .collect(Collectors.joining(",", skip + ":", ""))), () -> page.stream().map(ObservationView::of)
-                        .toList());
+                .collect(Collectors.joining(",", Objects.toString(cursor, "") + ":", ""))),
+                () -> page.stream().map(ObservationView::of).toList());
         if (page.size() == size) {
+            String next = Cursor.encode(HistoryPosition.after(page.get(page.size() - 1)));
             return Response.fromResponse(response).link(uri.getRequestUriBuilder()
-                    .replaceQueryParam("offset", skip + size).build(), "next").build();
+                    .replaceQueryParam(Cursor.PARAM, next).build(), "next").build();
         }
         return response;
     }

@@ -2,6 +2,7 @@ package dev.ecopulse.aggregator.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecopulse.aggregator.config.IngestConfig;
 import dev.ecopulse.aggregator.repository.LatestObservationRepository;
 import dev.ecopulse.aggregator.repository.ObservationRepository;
 import dev.ecopulse.aggregator.repository.StoredObservation;
@@ -9,8 +10,12 @@ import dev.ecopulse.aggregator.repository.TransientStoreFailure;
 import dev.ecopulse.aggregator.scoring.HistorySnapshot;
 import dev.ecopulse.aggregator.scoring.ObservedPoint;
 import dev.ecopulse.contract.catalog.Catalog;
+import dev.ecopulse.contract.catalog.PackageNames;
+import dev.ecopulse.contract.catalog.Project;
+import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.EventSchemas;
+import dev.ecopulse.contract.event.ObservationSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,7 +23,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Checks an observation against the contract and the catalog, stores it once (and as its subject's latest unless a
+ * Checks an observation against the contract and the catalog (its project and subject are the catalog's, it is not
+ * from the future, its {@code ce_id} is the one its content derives), stores it once (and as its subject's latest unless a
  * newer one is stored), then hands it to scoring. Returns only once everything is written, so the caller can
  * acknowledge it; throws {@link InvalidObservationException} for an observation that must go to the dead letters.
  */
@@ -30,21 +36,21 @@ public class ObservationIngest {
     private final ObservationRepository repository;
     private final LatestObservationRepository latestRepository;
     private final Catalog catalog;
-    private final ObservationHistory history;
-    private final LatestObservations latest;
+    private final ObservationMemory memory;
     private final ScoreRefresher refresher;
     private final AggregatorMetrics metrics;
+    private final IngestConfig config;
 
     ObservationIngest(ObservationRepository repository, LatestObservationRepository latestRepository,
-            Catalog catalog, ObservationHistory history, LatestObservations latest, ScoreRefresher refresher,
-            AggregatorMetrics metrics) {
+            Catalog catalog, ObservationMemory memory, ScoreRefresher refresher, AggregatorMetrics metrics,
+            IngestConfig config) {
         this.repository = repository;
         this.latestRepository = latestRepository;
         this.catalog = catalog;
-        this.history = history;
-        this.latest = latest;
+        this.memory = memory;
         this.refresher = refresher;
         this.metrics = metrics;
+        this.config = config;
     }
 
     /** Stores the observation unless it is already stored; true if it was new. */
@@ -68,16 +74,17 @@ public class ObservationIngest {
             throw new InvalidObservationException("payload observedAt " + payload.get("observedAt").asText()
                     + " differs from ce_time " + observation.time());
         }
-        if (catalog.project(projectId).isEmpty()) {
-            throw new InvalidObservationException("project '" + projectId + "' is not in the catalog");
-        }
+        Project project = catalog.project(projectId).orElseThrow(() ->
+                new InvalidObservationException("project '" + projectId + "' is not in the catalog"));
         ObservedPoint point = ObservationPoints.of(observation.id(), observation.source(), observation.time(),
                 payload);
-        boolean stored = write(observation, payload, point.payload().subject());
+        String subject = point.payload().subject();
+        checkTrusted(observation, project, subject);
+        StoredObservation record = new StoredObservation(observation.id(), observation.source().id(), projectId,
+                subject, observation.time(), Instant.now(), payload.toString());
+        boolean stored = write(record);
         // a duplicate is applied too: its first delivery may have been written without being acknowledged
-        history.add(point);
-        latest.offer(new StoredObservation(observation.id(), observation.source().id(), projectId,
-                point.payload().subject(), observation.time(), Instant.now(), payload.toString()));
+        memory.apply(record, point);
         refresher.observationsChanged(HistorySnapshot.day(observation.time()));
         if (stored) {
             metrics.stored(observation.source().id());
@@ -88,11 +95,38 @@ public class ObservationIngest {
         return stored;
     }
 
-    private boolean write(IncomingObservation observation, JsonNode payload, String subject) {
+    /** Rejects what a well-behaved collector never sends: a foreign subject, a future time, a forged id. */
+    private void checkTrusted(IncomingObservation observation, Project project, String subject) {
+        if (!belongsTo(project, observation.source(), subject)) {
+            throw new InvalidObservationException(observation.source().id() + " subject '" + subject
+                    + "' is not one of project '" + project.id() + "' in the catalog");
+        }
+        Instant now = Instant.now();
+        if (observation.time().isAfter(now.plus(config.maxClockSkew()))) {
+            throw new InvalidObservationException("observedAt " + observation.time() + " is in the future (more than "
+                    + config.maxClockSkew() + " ahead of " + now + ")");
+        }
+        String expected = EventIds.observationId(observation.source(), project.id(), subject, observation.time(),
+                config.idBucket());
+        if (!expected.equals(observation.id())) {
+            throw new InvalidObservationException("ce_id '" + observation.id() + "' is not the id derived from"
+                    + " source, project, subject and time bucket ('" + expected + "')");
+        }
+    }
+
+    static boolean belongsTo(Project project, ObservationSource source, String subject) {
+        return switch (source) {
+            case GITHUB -> project.githubRepository().map(repo -> repo.equalsIgnoreCase(subject)).orElse(false);
+            case PYPI -> project.pypi().stream()
+                    .anyMatch(name -> PackageNames.normalise(name).equals(PackageNames.normalise(subject)));
+            case MAVEN -> project.maven().contains(subject);
+        };
+    }
+
+    private boolean write(StoredObservation record) {
         try {
-            boolean stored = repository.insert(observation, payload, subject);
-            latestRepository.storeIfNewer(new StoredObservation(observation.id(), observation.source().id(),
-                    observation.subject(), subject, observation.time(), Instant.now(), payload.toString()));
+            boolean stored = repository.insert(record);
+            latestRepository.storeIfNewer(record);
             return stored;
         } catch (RuntimeException e) {
             if (TransientStoreFailure.isTransient(e)) {

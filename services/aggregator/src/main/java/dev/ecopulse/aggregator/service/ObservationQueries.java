@@ -1,5 +1,6 @@
 package dev.ecopulse.aggregator.service;
 
+import dev.ecopulse.aggregator.repository.HistoryPosition;
 import dev.ecopulse.aggregator.repository.ObservationRepository;
 import dev.ecopulse.aggregator.repository.StoredObservation;
 import dev.ecopulse.contract.catalog.Catalog;
@@ -24,12 +25,12 @@ public class ObservationQueries {
         this.catalog = catalog;
     }
 
-    /** A page of the project's observations, newest first. */
+    /** A page of the project's observations, newest first, after the given position when there is one. */
     public List<StoredObservation> history(String projectId, Optional<ObservationSource> source,
-            Optional<Instant> from, Optional<Instant> to, int offset, int limit) {
+            Optional<Instant> from, Optional<Instant> to, Optional<HistoryPosition> after, int limit) {
         if (catalog.project(projectId).isEmpty()) {
             throw new UnknownIdException("no project '" + projectId + "' in the catalog");
         }
-        return repository.findByProject(projectId, source, from, to, offset, limit);
+        return repository.findByProject(projectId, source, from, to, after, limit);
     }
 }

@@ -4,7 +4,6 @@ import dev.ecopulse.aggregator.config.ScoresConfig;
 import dev.ecopulse.aggregator.repository.ObservationRepository;
 import dev.ecopulse.aggregator.repository.StoredObservation;
 import dev.ecopulse.aggregator.scoring.HistorySnapshot;
-import dev.ecopulse.aggregator.scoring.ObservedPoint;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -21,17 +20,15 @@ public class ReplicaSync {
     private static final Logger LOG = Logger.getLogger(ReplicaSync.class);
 
     private final ObservationRepository observations;
-    private final ObservationHistory history;
-    private final LatestObservations latest;
+    private final ObservationMemory memory;
     private final ScoreRefresher refresher;
     private final ScoresConfig config;
     private Instant watermark = Instant.now();
 
-    ReplicaSync(ObservationRepository observations, ObservationHistory history, LatestObservations latest,
-            ScoreRefresher refresher, ScoresConfig config) {
+    ReplicaSync(ObservationRepository observations, ObservationMemory memory, ScoreRefresher refresher,
+            ScoresConfig config) {
         this.observations = observations;
-        this.history = history;
-        this.latest = latest;
+        this.memory = memory;
         this.refresher = refresher;
         this.config = config;
     }
@@ -62,9 +59,7 @@ public class ReplicaSync {
             watermark = stored.receivedAt();
         }
         try {
-            ObservedPoint point = ObservationPoints.of(stored);
-            latest.offer(stored);
-            if (history.add(point)) {
+            if (memory.apply(stored)) {
                 refresher.observationsChanged(HistorySnapshot.day(stored.observedAt()));
                 return 1;
             }

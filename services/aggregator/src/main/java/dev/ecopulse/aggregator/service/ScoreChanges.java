@@ -1,7 +1,6 @@
 package dev.ecopulse.aggregator.service;
 
 import dev.ecopulse.aggregator.config.ScoresConfig;
-import dev.ecopulse.aggregator.messaging.ScoreEventPublisher;
 import dev.ecopulse.aggregator.repository.PublishedScoreRepository;
 import dev.ecopulse.aggregator.repository.PublishedScoreRepository.PublishedScore;
 import dev.ecopulse.aggregator.scoring.Evaluation;
@@ -38,14 +37,14 @@ public class ScoreChanges {
     private static final int MAX_CAUSES = 5;
 
     private final PublishedScoreRepository repository;
-    private final ScoreEventPublisher publisher;
+    private final ScoreEvents publisher;
     private final Catalog catalog;
     private final Methodology methodology;
     private final ScoresConfig config;
     private final AggregatorMetrics metrics;
     private final Map<String, PublishedScore> published = new ConcurrentHashMap<>();
 
-    ScoreChanges(PublishedScoreRepository repository, ScoreEventPublisher publisher, Catalog catalog,
+    ScoreChanges(PublishedScoreRepository repository, ScoreEvents publisher, Catalog catalog,
             Methodology methodology, ScoresConfig config, AggregatorMetrics metrics) {
         this.repository = repository;
         this.publisher = publisher;

@@ -23,17 +23,19 @@ public class StoreBootstrap {
     private final ScoreHistoryRepository scoreHistory;
     private final PublishedScoreRepository published;
     private final ObservationHistory history;
+    private final ObservationMemory memory;
     private final LatestObservations latest;
     private final ScoreChanges changes;
 
     StoreBootstrap(ObservationRepository observations, LatestObservationRepository latestRepository,
             ScoreHistoryRepository scoreHistory, PublishedScoreRepository published, ObservationHistory history,
-            LatestObservations latest, ScoreChanges changes) {
+            ObservationMemory memory, LatestObservations latest, ScoreChanges changes) {
         this.observations = observations;
         this.latestRepository = latestRepository;
         this.scoreHistory = scoreHistory;
         this.published = published;
         this.history = history;
+        this.memory = memory;
         this.latest = latest;
         this.changes = changes;
     }
@@ -47,7 +49,7 @@ public class StoreBootstrap {
         observations.forEach(stored -> {
             counts[0]++;
             try {
-                history.add(ObservationPoints.of(stored));
+                memory.apply(stored);
             } catch (RuntimeException e) {
                 counts[1]++;
                 LOG.warnf("Stored observation %s cannot be scored: %s", stored.id(), e.getMessage());

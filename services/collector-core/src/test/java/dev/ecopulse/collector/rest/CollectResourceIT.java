@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 class CollectResourceIT {
 
-    private static final String KEY = "test-admin-key";
+    private static final String KEY = "test-admin-key-0123456789";
 
     @AfterEach
     void reset() {
@@ -43,6 +43,24 @@ class CollectResourceIT {
                 .body("detail", equalTo("missing X-Api-Key header"));
         given().header("X-Api-Key", "guess").post("/api/v1/collect").then().statusCode(401)
                 .body("detail", equalTo("wrong X-Api-Key"));
+    }
+
+    @Test
+    void slowsDownAClientThatKeepsPresentingWrongKeys() {
+        // a right key clears what other tests of this client failed: start from a clean count
+        given().header("X-Api-Key", KEY).post("/api/v1/collect").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/collect").jsonPath()
+                .getList("state").stream().noneMatch("RUNNING"::equals));
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Api-Key", "guess-" + i).post("/api/v1/collect").then().statusCode(401);
+        }
+        given().header("X-Api-Key", KEY).post("/api/v1/collect").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", "1")
+                .body("detail", equalTo("too many wrong X-Api-Key attempts from this client: retry after 1 s"));
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> given()
+                .header("X-Api-Key", KEY).post("/api/v1/collect").statusCode() == 202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/collect").jsonPath()
+                .getList("state").stream().noneMatch("RUNNING"::equals));
     }
 
     @Test

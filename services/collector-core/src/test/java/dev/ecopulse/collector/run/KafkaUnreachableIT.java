@@ -28,7 +28,7 @@ class KafkaUnreachableIT {
 
     @Test
     void runFailsInBoundedTimeAndReadinessGoesDown() {
-        String runId = given().header("X-Api-Key", "test-admin-key").post("/api/v1/collect").then()
+        String runId = given().header("X-Api-Key", "test-admin-key-0123456789").post("/api/v1/collect").then()
                 .statusCode(202).extract().path("runId");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/collect/" + runId)

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
         value = "ecopulse.pypi.url,ecopulse.pypistats.url,ecopulse.depsdev.url"))
 class PypiCollectionIT {
 
-    static final String KEY = "test-admin-key";
+    static final String KEY = "test-admin-key-0123456789";
     /** The catalog's packages, PEP 503-normalised, with the project each belongs to. */
     static final Map<String, String> PACKAGES = Map.ofEntries(Map.entry("optax", "optax"), Map.entry("chex", "chex"),
             Map.entry("jax", "jax-core"), Map.entry("jaxlib", "jax-core"), Map.entry("flax", "flax"),

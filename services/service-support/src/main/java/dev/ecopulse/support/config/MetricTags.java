@@ -1,4 +1,4 @@
-package dev.ecopulse.collector.config;
+package dev.ecopulse.support.config;
 
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;

@@ -1,4 +1,4 @@
-package dev.ecopulse.aggregator.config;
+package dev.ecopulse.support.config;
 
 import dev.ecopulse.contract.catalog.Catalog;
 import dev.ecopulse.contract.catalog.CatalogLoader;

@@ -1,4 +1,4 @@
-package dev.ecopulse.aggregator.config;
+package dev.ecopulse.support.config;
 
 import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
