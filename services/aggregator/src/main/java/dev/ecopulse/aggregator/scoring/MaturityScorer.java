@@ -152,8 +152,8 @@ public final class MaturityScorer {
                         + " % of the expected data: " + String.join("; ", r.notes())));
             }
             if (r.stale()) {
-                gaps.add(new Gap(ws.signal().id(), Gap.STALE, "carried forward from an earlier observation: "
-                        + String.join("; ", r.notes().stream().filter(n -> n.contains("carried forward")).toList())));
+                gaps.add(new Gap(ws.signal().id(), Gap.STALE,
+                        String.join("; ", r.notes().stream().filter(n -> n.contains("carried forward")).toList())));
             }
         }
         return gaps;
