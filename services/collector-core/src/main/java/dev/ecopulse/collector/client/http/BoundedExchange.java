@@ -109,7 +109,7 @@ final class BoundedExchange {
             return future.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true); // aborts the exchange: the trickle stops here
-            throw new NoAnswerException("did not answer completely within " + seconds(timeout), true);
+            throw new NoAnswerException("did not answer within " + seconds(timeout), true);
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
@@ -154,7 +154,7 @@ final class BoundedExchange {
     private Duration remaining(long deadline) throws NoAnswerException {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-            throw new NoAnswerException("did not answer completely within " + seconds(timeout), true);
+            throw new NoAnswerException("did not answer within " + seconds(timeout), true);
         }
         return Duration.ofNanos(left);
     }

@@ -55,8 +55,10 @@ public class UpstreamHttp {
     public UpstreamReply send(UpstreamRequest request, RunContext run) throws InterruptedException {
         int throttled = 0;
         int failures = 0;
+        int attempts = 0;
         while (true) {
             pacer.acquire();
+            attempts++;
             UpstreamReply reply;
             try {
                 reply = exchange.exchange(request, time.now());
@@ -71,7 +73,7 @@ public class UpstreamHttp {
                     retryAfter(++failures, run, reason);
                     continue;
                 }
-                return UpstreamReply.failed(reason, false, time.now());
+                return UpstreamReply.failed(reason, false, time.now()).afterAttempts(attempts);
             }
             int status = reply.status();
             meter.request(request.endpoint(), Integer.toString(status));
@@ -81,7 +83,8 @@ public class UpstreamHttp {
             if (status == 429 && throttle != null) {
                 ThrottleBackoff.Step step = throttle.next(++throttled, reply.header("retry-after"));
                 if (!step.retry()) {
-                    return UpstreamReply.failed(settings.name() + " " + step.giveUpReason(), true, time.now());
+                    return UpstreamReply.failed(settings.name() + " " + step.giveUpReason(), true, time.now())
+                            .afterAttempts(attempts);
                 }
                 meter.throttleWait(step.delay());
                 waitOut(run, step.delay(), "waiting " + step.delay().toSeconds() + " s: " + settings.name()
@@ -92,7 +95,7 @@ public class UpstreamHttp {
                 retryAfter(++failures, run, settings.name() + " answered " + status);
                 continue;
             }
-            return reply;
+            return reply.afterAttempts(attempts);
         }
     }
 

@@ -9,10 +9,11 @@ import java.util.OptionalLong;
 /**
  * What asking an upstream gave, after pacing, waits and retries: an HTTP answer ({@code status}, lower-case
  * {@code headers}, the whole {@code body}) or, when there is none, the {@code failure} reason ({@code throttled}
- * when the upstream kept answering 429). {@code reused} marks an answer rebuilt from memory after a 304.
+ * when the upstream kept answering 429). {@code reused} marks an answer rebuilt from memory after a 304;
+ * {@code attempts} counts the requests sent for it, retries included.
  */
 public record UpstreamReply(int status, Map<String, String> headers, String body, Instant receivedAt,
-        String failure, boolean throttled, boolean reused) {
+        String failure, boolean throttled, boolean reused, int attempts) {
 
     public UpstreamReply {
         headers = Map.copyOf(headers);
@@ -20,11 +21,11 @@ public record UpstreamReply(int status, Map<String, String> headers, String body
     }
 
     public static UpstreamReply answered(int status, Map<String, String> headers, String body, Instant receivedAt) {
-        return new UpstreamReply(status, headers, body, receivedAt, null, false, false);
+        return new UpstreamReply(status, headers, body, receivedAt, null, false, false, 1);
     }
 
     public static UpstreamReply failed(String reason, boolean throttled, Instant at) {
-        return new UpstreamReply(0, Map.of(), "", at, reason, throttled, false);
+        return new UpstreamReply(0, Map.of(), "", at, reason, throttled, false, 1);
     }
 
     public boolean answered() {
@@ -56,6 +57,10 @@ public record UpstreamReply(int status, Map<String, String> headers, String body
     public UpstreamReply reusing(UpstreamReply remembered) {
         Map<String, String> merged = new LinkedHashMap<>(remembered.headers());
         merged.putAll(headers);
-        return new UpstreamReply(200, merged, remembered.body(), receivedAt, null, false, true);
+        return new UpstreamReply(200, merged, remembered.body(), receivedAt, null, false, true, attempts);
+    }
+
+    UpstreamReply afterAttempts(int count) {
+        return new UpstreamReply(status, headers, body, receivedAt, failure, throttled, reused, count);
     }
 }
