@@ -82,8 +82,9 @@ class ArtifactObserverIT {
         assertThat(o.status()).isEqualTo(SubjectStatus.FOUND);
         assertThat(o.repository()).isEqualTo(new MavenObservation.Metadata(5L, "2.2.0-rc1",
                 Instant.parse("2023-10-04T19:40:20Z"), "2.1.0"));
-        // gaps of 200, 300, 300 and 80 days: median 250; one pre-release in five versions
-        assertThat(o.search()).isEqualTo(new MavenObservation.Releases(days(900), days(20), 2L, 250.0, 20L, 0.2));
+        // 2.2.0-rc1 is no release for cadence: gaps of 200, 300 and 300 days between the stable ones, median 300;
+        // one pre-release in five versions
+        assertThat(o.search()).isEqualTo(new MavenObservation.Releases(days(900), days(100), 1L, 300.0, 100L, 0.2));
         assertThat(o.depsdev()).isEqualTo(new DependentCounts(57L, 412L));
         assertThat(o.missing()).isEmpty();
         assertThat(EventSchemas.validate(ObservationSource.MAVEN.eventType(),

@@ -87,7 +87,7 @@ class PackageObservationIT {
         assertThat(o.missing()).isEmpty();
         assertThat(o.pypi()).isEqualTo(new PypiObservation.Registry("0.2.8",
                 Instant.parse("2020-06-10T09:12:44.127650Z"), Instant.parse("2026-11-12T17:00:03.842210Z"), 16L, 2L,
-                89.72, 15L, 0L, 4, "Beta", ">=3.9", 6L, "Apache-2.0"));
+                126.09, 15L, 0L, 4, "Beta", ">=3.9", 6L, "Apache-2.0"));
         assertThat(o.pypistats()).isEqualTo(new PypiObservation.Downloads(61_934L, 431_205L, 1_867_306L,
                 1_810_448L, 1_880_425L, 5_512_892L, 4_918_817L));
         assertThat(o.depsdev()).isEqualTo(new DependentCounts(812L, 5234L));

@@ -73,7 +73,7 @@ public class UpstreamHttp {
                     retryAfter(++failures, run, reason);
                     continue;
                 }
-                return UpstreamReply.failed(reason, false, time.now()).afterAttempts(attempts);
+                return UpstreamReply.failed(reason, false, time.now()).to(request.endpoint(), attempts);
             }
             int status = reply.status();
             meter.request(request.endpoint(), Integer.toString(status));
@@ -84,7 +84,7 @@ public class UpstreamHttp {
                 ThrottleBackoff.Step step = throttle.next(++throttled, reply.header("retry-after"));
                 if (!step.retry()) {
                     return UpstreamReply.failed(settings.name() + " " + step.giveUpReason(), true, time.now())
-                            .afterAttempts(attempts);
+                            .to(request.endpoint(), attempts);
                 }
                 meter.throttleWait(step.delay());
                 waitOut(run, step.delay(), "waiting " + step.delay().toSeconds() + " s: " + settings.name()
@@ -95,7 +95,7 @@ public class UpstreamHttp {
                 retryAfter(++failures, run, settings.name() + " answered " + status);
                 continue;
             }
-            return reply.afterAttempts(attempts);
+            return reply.to(request.endpoint(), attempts);
         }
     }
 
