@@ -1,5 +1,6 @@
 package dev.ecopulse.github;
 
+import dev.ecopulse.testsupport.VirtualTime;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static io.restassured.RestAssured.given;
@@ -59,7 +60,7 @@ class GithubCollectionIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        time.reset();
+        TestTime.reset(time);
         github = new GithubStubs(wireMock, Instant.now());
     }
 

@@ -1,5 +1,6 @@
 package dev.ecopulse.github;
 
+import dev.ecopulse.testsupport.VirtualTime;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +54,7 @@ class GithubCostIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        time.reset();
+        TestTime.reset(time);
         github = new GithubStubs(wireMock, Instant.now());
         github.signals((i, answer) -> { });
         github.contributors();

@@ -1,5 +1,6 @@
 package dev.ecopulse.github;
 
+import dev.ecopulse.testsupport.VirtualTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,7 +55,7 @@ class RateLimitIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        time.reset();
+        TestTime.reset(time);
         now = Instant.now();
         github = new GithubStubs(wireMock, now);
         github.signals((i, answer) -> { });

@@ -1,5 +1,6 @@
 package dev.ecopulse.github;
 
+import dev.ecopulse.testsupport.VirtualTime;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -65,7 +66,7 @@ class RestOnlyModeIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        time.reset();
+        TestTime.reset(time);
         time.fixAt(NOW);
         stubRepository("pytorch/pytorch", "pytorch/pytorch", 59);
         wireMock.stubFor(get("/repos/pytorch/old-vision").willReturn(rest(301, 58)
