@@ -1,6 +1,5 @@
 package dev.ecopulse.github;
 
-import dev.ecopulse.testsupport.VirtualTime;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static io.restassured.RestAssured.given;
@@ -22,6 +21,7 @@ import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.TopicClient;
+import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

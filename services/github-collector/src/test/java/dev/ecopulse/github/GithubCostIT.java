@@ -1,6 +1,5 @@
 package dev.ecopulse.github;
 
-import dev.ecopulse.testsupport.VirtualTime;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +9,7 @@ import dev.ecopulse.collector.client.UpstreamMetrics;
 import dev.ecopulse.github.config.GithubConfig;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
+import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

@@ -1,6 +1,5 @@
 package dev.ecopulse.github;
 
-import dev.ecopulse.testsupport.VirtualTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
+import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

@@ -1,6 +1,5 @@
 package dev.ecopulse.github;
 
-import dev.ecopulse.testsupport.VirtualTime;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -18,6 +17,7 @@ import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
+import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

@@ -1,6 +1,5 @@
 package dev.ecopulse.github;
 
-import dev.ecopulse.testsupport.VirtualTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -9,6 +8,7 @@ import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
+import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -162,5 +162,24 @@ class UpstreamFailureIT {
         assertThat(o.missing()).containsExactly(new MissingSignal("contributors",
                 "the contributor list is too large for the GitHub API to count"));
         assertThat(o.stars()).isEqualTo(GithubFixtures.stars(0));
+    }
+
+    @Test
+    void aRedirectToAnotherHostNeverCarriesTheToken() {
+        String repository = GithubStubs.TARGETS.get(1).subject();
+        // the API is asked as localhost; 127.0.0.1 is another host to the client, whatever it resolves to
+        wireMock.stubFor(GithubStubs.contributorsOf(repository).atPriority(1).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(302).withHeader("Location",
+                        "http://127.0.0.1:" + wireMock.port() + "/elsewhere/contributors?per_page=1&anon=1")));
+        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/elsewhere/contributors"))
+                .willReturn(github.restOk(GithubFixtures.contributorPage())));
+
+        Runs.finished(Runs.start());
+
+        assertThat(github.served("/repos/" + repository + "/contributors")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getRequest().containsHeader("Authorization")).isTrue());
+        assertThat(github.served("/elsewhere/contributors")).hasSize(1)
+                .allSatisfy(e -> assertThat(e.getRequest().containsHeader("Authorization")).isFalse());
     }
 }

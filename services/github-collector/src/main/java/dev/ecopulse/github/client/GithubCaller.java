@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
 /**
  * Sends requests within GitHub's rate limits: waits for the reset before a request the remaining budget cannot pay
@@ -26,8 +25,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class GithubCaller {
-
-    private static final Logger LOG = Logger.getLogger(GithubCaller.class);
 
     private final UpstreamHttp http;
     private final RateLimits limits;
@@ -109,8 +106,8 @@ public class GithubCaller {
         return answer;
     }
 
+    /** Logged, shown as the run's activity and waited through the one clock, by the toolkit. */
     private void pause(RunContext run, Duration wait, String activity) throws InterruptedException {
-        LOG.infof("Run %s: %s", run.runId(), activity);
         http.waitOut(run, wait, activity);
     }
 
