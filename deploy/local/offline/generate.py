@@ -283,12 +283,23 @@ def dependents(replay, key, prof, days, s, system, name, latest):
     direct = level(between(key, "dependents", 30, 20000) * prof["scale"] + 5, prof["growth"], days)
     indirect = int(direct * between(key, "indirect", 1.5, 6))
     encoded = name.replace(":", "%3A")
+    if s == 0:  # the package's versions, with the default one whose dependents are asked for
+        replay.mappings.setdefault("depsdev", []).append(package_versions(system, name, encoded, latest))
     replay.serve("depsdev", f"{system}-{name}", s, {
         "method": "GET", "url": f"/v3alpha/systems/{system}/packages/{encoded}/versions/{latest}:dependents"},
         body_file=replay.body(f"s{s + 1}/depsdev/{system}-{name.replace(':', '_')}.json",
                               {"dependentCount": direct + indirect, "directDependentCount": direct,
                                "indirectDependentCount": indirect}),
         headers={"Content-Type": "application/json"})
+
+
+def package_versions(system, name, encoded, default):
+    return {"request": {"method": "GET", "url": f"/v3/systems/{system}/packages/{encoded}"},
+            "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+                         "jsonBody": {"packageKey": {"system": system.upper(), "name": name},
+                                      "versions": [{"versionKey": {"system": system.upper(), "name": name,
+                                                                   "version": default},
+                                                    "publishedAt": "2023-01-10T00:00:00Z", "isDefault": True}]}}}
 
 
 # --- Maven: maven-metadata.xml, Central search (core=gav), deps.dev ---------------------------------------------------

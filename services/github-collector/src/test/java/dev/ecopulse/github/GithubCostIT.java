@@ -9,6 +9,7 @@ import dev.ecopulse.collector.client.UpstreamMetrics;
 import dev.ecopulse.github.config.GithubConfig;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
+import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -53,7 +54,7 @@ class GithubCostIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        time.reset();
+        TestTime.reset(time);
         github = new GithubStubs(wireMock, Instant.now());
         github.signals((i, answer) -> { });
         github.contributors();

@@ -17,6 +17,7 @@ import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
+import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -65,7 +66,7 @@ class RestOnlyModeIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        time.reset();
+        TestTime.reset(time);
         time.fixAt(NOW);
         stubRepository("pytorch/pytorch", "pytorch/pytorch", 59);
         wireMock.stubFor(get("/repos/pytorch/old-vision").willReturn(rest(301, 58)

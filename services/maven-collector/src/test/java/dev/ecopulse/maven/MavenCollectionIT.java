@@ -21,17 +21,16 @@ import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.contract.event.Topics;
 import dev.ecopulse.maven.client.Coordinate;
-import dev.ecopulse.maven.client.Pause;
 import dev.ecopulse.maven.client.VersionRelease;
 import dev.ecopulse.maven.testing.MavenStubs;
-import dev.ecopulse.maven.testing.RecordingPause;
+import dev.ecopulse.testsupport.VirtualTime;
+import jakarta.inject.Inject;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.TopicClient;
 import dev.ecopulse.testsupport.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,10 +63,12 @@ class MavenCollectionIT {
     @InjectWireMock
     WireMockServer wireMock;
 
+    @Inject
+    VirtualTime time;
+
     @Test
     void collectsEveryArtifactOfTheCatalogIntoOneEventEach() throws Exception {
-        RecordingPause pause = new RecordingPause();
-        QuarkusMock.installMockForType(pause, Pause.class);
+        time.forgetPauses();
         wireMock.resetAll();
         for (int i = 0; i < ORDINARY.size(); i++) {
             stubArtifact(Coordinate.parse(ORDINARY.get(i)), 5 + i);
@@ -85,11 +86,12 @@ class MavenCollectionIT {
                 .body("unit", equalTo("artifacts")).body("total", equalTo(13)).extract().path("runId");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/collect/" + runId).then()
                 .body("state", equalTo("SUCCEEDED")).body("published", equalTo(13)).body("failed", equalTo(0))
-                // 10 × (metadata, search, deps.dev) + 404 + (metadata, 3 search attempts, deps.dev) + (429, 3)
-                .body("cost", equalTo(30 + 1 + 5 + 4))
+                // 10 × (metadata, search, deps.dev twice) + 404 + (metadata, 3 search attempts, deps.dev twice)
+                // + (429, metadata, search, deps.dev twice)
+                .body("cost", equalTo(40 + 1 + 6 + 5))
                 .body("errors", hasItem("org.tensorflow:tensorflow-core-api: search: Central search did not answer"
                         + " within 500 ms (3 attempts)")));
-        assertThat(pause.waits()).containsExactly(Duration.ofSeconds(2));
+        assertThat(time.waitsWhile("answered 429")).containsExactly(Duration.ofSeconds(2));
 
         Map<String, MavenObservation> events = eventsOf(runId);
         assertThat(events).hasSize(13);

@@ -1,6 +1,6 @@
 package dev.ecopulse.collector.client;
 
-import java.time.Clock;
+import dev.ecopulse.contract.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,40 +22,29 @@ public class RequestPacer {
         }
     }
 
-    /** How the pacer waits; tests replace it. */
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final List<Limit> limits;
-    private final Clock clock;
-    private final Sleeper sleeper;
+    private final TimeSource time;
     private final Deque<Instant> sent = new ArrayDeque<>();
     private final int keep;
 
-    public RequestPacer(List<Limit> limits, Clock clock, Sleeper sleeper) {
+    public RequestPacer(List<Limit> limits, TimeSource time) {
         this.limits = List.copyOf(limits);
-        this.clock = clock;
-        this.sleeper = sleeper;
+        this.time = time;
         this.keep = limits.stream().mapToInt(Limit::requests).max().orElse(1);
-    }
-
-    public RequestPacer(List<Limit> limits) {
-        this(limits, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
     }
 
     /** Waits until a request may be sent without breaking any limit, and counts it as sent. */
     public synchronized void acquire() throws InterruptedException {
         while (true) {
-            Duration wait = waitNeeded(clock.instant());
+            Duration wait = waitNeeded(time.now());
             if (wait.isZero()) {
-                sent.addLast(clock.instant());
+                sent.addLast(time.now());
                 while (sent.size() > keep) {
                     sent.removeFirst();
                 }
                 return;
             }
-            sleeper.sleep(wait);
+            time.sleep(wait);
         }
     }
 

@@ -12,7 +12,7 @@ public class UpstreamMetrics {
 
     private final MeterRegistry registry;
 
-    UpstreamMetrics(MeterRegistry registry) {
+    public UpstreamMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 

@@ -85,22 +85,34 @@ public class RunManager {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run.fail("stopped: the service is shutting down");
-        } catch (Exception | LinkageError e) {
+        } catch (Throwable e) {
+            // an Error too (out of memory, stack overflow): a run that never ends blocks every later run
             LOG.errorf(e, "Run %s failed", run.runId());
             run.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
-            RunStatus status = run.snapshot();
-            metrics.finished(status, Duration.between(status.startedAt(), status.finishedAt()));
+            close(run);
+        }
+    }
+
+    /** Files the run as finished and frees the slot, whatever happened to it. */
+    private void close(CollectionRun run) {
+        try {
+            if (run.state() == RunStatus.State.RUNNING) {
+                run.fail("the run ended without a result");
+            }
             synchronized (finished) {
                 finished.addFirst(run);
                 while (finished.size() > config.history()) {
                     finished.removeLast();
                 }
             }
-            running.set(null);
+            RunStatus status = run.snapshot();
+            metrics.finished(status, Duration.between(status.startedAt(), status.finishedAt()));
             LOG.infof("Run %s %s: %d published, %d failed, cost %d%s", run.runId(), status.state(),
                     status.published(), status.failed(), status.cost(),
                     status.failure() == null ? "" : " (" + status.failure() + ")");
+        } finally {
+            running.set(null);
         }
     }
 

@@ -16,6 +16,7 @@ public class FakeCollector implements Collector {
 
     static volatile CountDownLatch gate = new CountDownLatch(0);
     static volatile String failOn;
+    static volatile Error error;
 
     @Override
     public ObservationSource source() {
@@ -37,6 +38,9 @@ public class FakeCollector implements Collector {
     public void collect(RunContext run) throws InterruptedException {
         if (!gate.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the test never opened the gate");
+        }
+        if (error != null) {
+            throw error;
         }
         for (CollectionTarget target : run.targets()) {
             run.addCost(2);

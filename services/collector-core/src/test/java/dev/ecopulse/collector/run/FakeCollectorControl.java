@@ -20,7 +20,13 @@ public final class FakeCollectorControl {
         FakeCollector.failOn = subject;
     }
 
+    /** The next runs throw {@code error} from inside the collector, as a bug or an exhausted heap would. */
+    public static void throwInside(Error error) {
+        FakeCollector.error = error;
+    }
+
     public static void reset() {
+        FakeCollector.error = null;
         release();
         FakeCollector.gate = new CountDownLatch(0);
         FakeCollector.failOn = null;

@@ -19,6 +19,16 @@ public enum Endpoint {
         this.resource = resource;
     }
 
+    /** The kind of request an answer came from ({@link dev.ecopulse.collector.client.http.UpstreamReply#endpoint}). */
+    public static Endpoint of(dev.ecopulse.collector.client.http.UpstreamReply answer) {
+        for (Endpoint endpoint : values()) {
+            if (endpoint.label.equals(answer.endpoint())) {
+                return endpoint;
+            }
+        }
+        throw new IllegalArgumentException("not a GitHub answer: " + answer.endpoint());
+    }
+
     /** Metric tag value, e.g. {@code contributors}. */
     public String label() {
         return label;

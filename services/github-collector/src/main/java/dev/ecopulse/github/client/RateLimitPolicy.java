@@ -1,5 +1,6 @@
 package dev.ecopulse.github.client;
 
+import dev.ecopulse.collector.client.http.UpstreamReply;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecopulse.collector.client.RetryAfter;
 import dev.ecopulse.contract.event.EventJson;
@@ -29,7 +30,7 @@ public final class RateLimitPolicy {
      * @param backoffsSoFar exponential backoffs this request already had (0 for the first)
      * @param knownReset the reset of the answer's resource as known before, used when the answer carries none
      */
-    public static Optional<Throttle> throttle(Answer answer, int backoffsSoFar, Duration firstBackoff, Instant now,
+    public static Optional<Throttle> throttle(UpstreamReply answer, int backoffsSoFar, Duration firstBackoff, Instant now,
             Optional<Instant> knownReset) {
         if (!isRateLimited(answer)) {
             return Optional.empty();
@@ -38,7 +39,7 @@ public final class RateLimitPolicy {
         if (retryAfter.isPresent()) {
             Duration wait = retryAfter.get();
             return Optional.of(new Throttle(wait, false, false, "waiting " + wait.toSeconds()
-                    + " s as GitHub's retry-after asks (secondary rate limit, " + answer.endpoint().label() + ")"));
+                    + " s as GitHub's retry-after asks (secondary rate limit, " + answer.endpoint() + ")"));
         }
         OptionalLong remaining = answer.longHeader("x-ratelimit-remaining");
         boolean exhausted = remaining.isPresent() && remaining.getAsLong() == 0;
@@ -58,11 +59,11 @@ public final class RateLimitPolicy {
         }
         Duration wait = firstBackoff.multipliedBy(1L << Math.min(backoffsSoFar, 10));
         return Optional.of(new Throttle(wait, false, true, "backing off " + wait.toSeconds()
-                + " s after a GitHub secondary rate limit (" + answer.endpoint().label() + ")"));
+                + " s after a GitHub secondary rate limit (" + answer.endpoint() + ")"));
     }
 
     /** 403/429 that speak of a rate limit (not e.g. a contributor list too large), or GraphQL's RATE_LIMITED. */
-    static boolean isRateLimited(Answer answer) {
+    static boolean isRateLimited(UpstreamReply answer) {
         int status = answer.status();
         if (status == 429) {
             return true;
@@ -84,8 +85,8 @@ public final class RateLimitPolicy {
      * GraphQL answers a limit on the whole query with HTTP 200 and an error without {@code path}: type RATE_LIMITED,
      * or a message naming the limit.
      */
-    private static GraphqlLimit graphqlLimit(Answer answer) {
-        if (answer.endpoint() != Endpoint.GRAPHQL || !answer.body().contains("RATE_LIMIT")
+    private static GraphqlLimit graphqlLimit(UpstreamReply answer) {
+        if (!Endpoint.GRAPHQL.label().equals(answer.endpoint()) || !answer.body().contains("RATE_LIMIT")
                 && !mentionsRateLimit(answer.body())) {
             return GraphqlLimit.NONE;
         }
@@ -112,8 +113,8 @@ public final class RateLimitPolicy {
         return text.toLowerCase(Locale.ROOT).contains("rate limit");
     }
 
-    private static String resource(Answer answer) {
+    private static String resource(UpstreamReply answer) {
         String resource = answer.header("x-ratelimit-resource");
-        return resource != null ? resource : answer.endpoint().resource();
+        return resource != null ? resource : Endpoint.of(answer).resource();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecopulse.github.client;
 
+import dev.ecopulse.collector.client.http.UpstreamReply;
 import dev.ecopulse.github.config.GithubConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,14 +43,14 @@ public class RateLimits {
     }
 
     /** Reads {@code x-ratelimit-*} headers; {@code x-ratelimit-resource} names the resource when present. */
-    public void update(Answer answer) {
+    public void update(UpstreamReply answer) {
         OptionalLong remaining = answer.longHeader("x-ratelimit-remaining");
         OptionalLong reset = answer.longHeader("x-ratelimit-reset");
         if (remaining.isEmpty() && reset.isEmpty()) {
             return;
         }
         String resource = Optional.ofNullable(answer.header("x-ratelimit-resource"))
-                .orElse(answer.endpoint().resource());
+                .orElse(Endpoint.of(answer).resource());
         Budget budget = budget(resource);
         answer.longHeader("x-ratelimit-limit").ifPresent(l -> budget.limit = l);
         remaining.ifPresent(r -> budget.remaining = r);

@@ -16,6 +16,17 @@ public interface GithubConfig {
     /** Token (from {@code GITHUB_TOKEN}); without one the collector uses REST alone at 60 requests/hour. */
     Optional<String> token();
 
+    /**
+     * Deadline of one whole exchange, body included. GitHub ends GraphQL queries after 10 s with 502/504; a little
+     * more leaves room for the answer.
+     */
+    @WithDefault("20s")
+    Duration timeout();
+
+    /** Wait before retrying a 5xx or a request that got no answer (twice at most), doubling after the first. */
+    @WithDefault("2s")
+    Duration retryDelay();
+
     /** Repositories per GraphQL query (1–100); 50 keeps a query at a few points and far from GitHub's timeouts. */
     @WithDefault("50")
     int batchSize();

@@ -1,14 +1,13 @@
 package dev.ecopulse.github.service;
 
 import dev.ecopulse.collector.run.RunContext;
-import dev.ecopulse.github.client.Answer;
+import dev.ecopulse.collector.client.http.UpstreamReply;
 import dev.ecopulse.github.client.ConditionalGets;
 import dev.ecopulse.github.client.Endpoint;
-import dev.ecopulse.github.client.GithubApi;
+import dev.ecopulse.github.client.GithubRequests;
 import dev.ecopulse.github.client.UpstreamException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Counts a repository's contributors, anonymous ones included, the one signal GraphQL cannot give:
@@ -20,10 +19,10 @@ public class ContributorCounter {
 
     static final String TOO_LARGE = "the contributor list is too large for the GitHub API to count";
 
-    private final GithubApi api;
+    private final GithubRequests api;
     private final ConditionalGets gets;
 
-    ContributorCounter(@RestClient GithubApi api, ConditionalGets gets) {
+    ContributorCounter(GithubRequests api, ConditionalGets gets) {
         this.api = api;
         this.gets = gets;
     }
@@ -31,16 +30,15 @@ public class ContributorCounter {
     public void count(RunContext run, RepositorySnapshot snapshot) throws InterruptedException {
         RepositoryName repository = snapshot.current();
         try {
-            Answer answer = gets.get(Endpoint.CONTRIBUTORS,
-                    "contributors:" + repository.fullName().toLowerCase(Locale.ROOT), run,
-                    etag -> api.contributors(repository.owner(), repository.name(), 1, 1, etag));
+            UpstreamReply answer = gets.get(Endpoint.CONTRIBUTORS, run,
+                    api.contributors(repository.owner(), repository.name(), 1, 1));
             read(answer, snapshot);
         } catch (UpstreamException e) {
             snapshot.miss(Signal.CONTRIBUTORS, e.getMessage());
         }
     }
 
-    static void read(Answer answer, RepositorySnapshot snapshot) {
+    static void read(UpstreamReply answer, RepositorySnapshot snapshot) {
         switch (answer.status()) {
             case 200, 204 -> {
                 long count = RestAnswers.listSize(answer);

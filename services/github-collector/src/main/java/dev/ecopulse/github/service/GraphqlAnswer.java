@@ -2,7 +2,7 @@ package dev.ecopulse.github.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecopulse.contract.event.EventJson;
-import dev.ecopulse.github.client.Answer;
+import dev.ecopulse.collector.client.http.UpstreamReply;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ final class GraphqlAnswer {
     }
 
     /** @throws UnreadableAnswerException when the body is not JSON or carries no {@code data} object */
-    static GraphqlAnswer of(Answer answer) {
+    static GraphqlAnswer of(UpstreamReply answer) {
         JsonNode root;
         try {
             root = EventJson.mapper().readTree(answer.body());

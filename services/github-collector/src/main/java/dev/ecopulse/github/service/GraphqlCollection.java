@@ -3,17 +3,16 @@ package dev.ecopulse.github.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecopulse.collector.run.CollectionTarget;
 import dev.ecopulse.collector.run.RunContext;
-import dev.ecopulse.github.client.Answer;
+import dev.ecopulse.collector.client.http.UpstreamReply;
 import dev.ecopulse.github.client.Endpoint;
-import dev.ecopulse.github.client.GithubApi;
+import dev.ecopulse.github.client.GithubRequests;
 import dev.ecopulse.github.client.GithubCaller;
 import dev.ecopulse.github.client.RateLimits;
-import dev.ecopulse.github.client.Sleeper;
+import dev.ecopulse.contract.time.TimeSource;
 import dev.ecopulse.github.client.UpstreamException;
 import dev.ecopulse.github.config.GithubConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,15 +29,15 @@ public class GraphqlCollection {
 
     private static final Logger LOG = Logger.getLogger(GraphqlCollection.class);
 
-    private final GithubApi api;
+    private final GithubRequests api;
     private final GithubCaller caller;
     private final RateLimits limits;
     private final ContributorCounter contributors;
-    private final Sleeper sleeper;
+    private final TimeSource sleeper;
     private final GithubConfig config;
 
-    GraphqlCollection(@RestClient GithubApi api, GithubCaller caller, RateLimits limits,
-            ContributorCounter contributors, Sleeper sleeper, GithubConfig config) {
+    GraphqlCollection(GithubRequests api, GithubCaller caller, RateLimits limits,
+            ContributorCounter contributors, TimeSource sleeper, GithubConfig config) {
         this.api = api;
         this.caller = caller;
         this.limits = limits;
@@ -61,7 +60,7 @@ public class GraphqlCollection {
         try {
             GraphqlQueries.Query query = GraphqlQueries.signals(
                     snapshots.stream().map(RepositorySnapshot::requested).toList(), windows);
-            Answer answer = query(run, query, GraphqlQueries.estimatedPoints(batch.size()));
+            UpstreamReply answer = query(run, query, GraphqlQueries.estimatedPoints(batch.size()));
             pending = SignalsReader.read(account(run, answer), snapshots, windows, answer.receivedAt());
         } catch (UpstreamException e) {
             LOG.warnf("Run %s: GraphQL query for %d repositories failed: %s", run.runId(), batch.size(),
@@ -92,7 +91,7 @@ public class GraphqlCollection {
         try {
             GraphqlQueries.Query query = GraphqlQueries.closedIssues(
                     moved.stream().map(RepositorySnapshot::current).toList(), windows);
-            Answer answer = query(run, query, 1);
+            UpstreamReply answer = query(run, query, 1);
             GraphqlAnswer parsed = account(run, answer);
             for (int i = 0; i < moved.size(); i++) {
                 SignalsReader.readClosedIssues(parsed, "c" + i, moved.get(i), answer.receivedAt());
@@ -107,7 +106,7 @@ public class GraphqlCollection {
         RepositorySnapshot snapshot = pending.snapshot();
         ReleaseTally tally = pending.tally();
         try {
-            Answer answer = null;
+            UpstreamReply answer = null;
             while (!tally.complete() && tally.pages() < MAX_RELEASE_PAGES) {
                 answer = query(run, GraphqlQueries.releasesAfter(snapshot.current(), tally.nextCursor()), 1);
                 GraphqlAnswer parsed = account(run, answer);
@@ -127,9 +126,9 @@ public class GraphqlCollection {
         }
     }
 
-    private Answer query(RunContext run, GraphqlQueries.Query query, long estimatedPoints)
+    private UpstreamReply query(RunContext run, GraphqlQueries.Query query, long estimatedPoints)
             throws InterruptedException {
-        Answer answer = caller.call(Endpoint.GRAPHQL, estimatedPoints, run, () -> api.graphql(query.body()));
+        UpstreamReply answer = caller.call(Endpoint.GRAPHQL, estimatedPoints, run, () -> api.graphql(query.body()));
         if (answer.status() != 200) {
             throw new UpstreamException(RestAnswers.describe(answer));
         }
@@ -137,7 +136,7 @@ public class GraphqlCollection {
     }
 
     /** Reads the answer and books its {@code rateLimit}: the budget left and the points it cost. */
-    private GraphqlAnswer account(RunContext run, Answer answer) {
+    private GraphqlAnswer account(RunContext run, UpstreamReply answer) {
         GraphqlAnswer parsed = GraphqlAnswer.of(answer);
         parsed.rateLimit().ifPresent(rate -> {
             limits.update(Endpoint.GRAPHQL.resource(), rate.limit(), rate.remaining(), rate.resetAt());

@@ -2,7 +2,7 @@ package dev.ecopulse.github.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecopulse.contract.event.EventJson;
-import dev.ecopulse.github.client.Answer;
+import dev.ecopulse.collector.client.http.UpstreamReply;
 import dev.ecopulse.github.client.LinkHeader;
 import java.io.IOException;
 import java.util.OptionalLong;
@@ -14,20 +14,20 @@ final class RestAnswers {
     }
 
     /** @throws UnreadableAnswerException when the body is not JSON */
-    static JsonNode json(Answer answer) {
+    static JsonNode json(UpstreamReply answer) {
         try {
             JsonNode node = EventJson.mapper().readTree(answer.body());
             if (node == null || node.isMissingNode()) {
-                throw new UnreadableAnswerException("GitHub answered an empty body to " + answer.endpoint().label());
+                throw new UnreadableAnswerException("GitHub answered an empty body to " + answer.endpoint());
             }
             return node;
         } catch (IOException e) {
-            throw new UnreadableAnswerException("GitHub answered malformed JSON to " + answer.endpoint().label(), e);
+            throw new UnreadableAnswerException("GitHub answered malformed JSON to " + answer.endpoint(), e);
         }
     }
 
     /** GitHub's {@code message} of an error answer, or empty text. */
-    static String message(Answer answer) {
+    static String message(UpstreamReply answer) {
         try {
             JsonNode node = EventJson.mapper().readTree(answer.body());
             return node != null && node.path("message").isTextual() ? node.path("message").asText() : "";
@@ -37,9 +37,9 @@ final class RestAnswers {
     }
 
     /** "GitHub answered 451 (Repository access blocked)". */
-    static String describe(Answer answer) {
+    static String describe(UpstreamReply answer) {
         String message = message(answer);
-        return "GitHub answered " + answer.status() + " to " + answer.endpoint().label()
+        return "GitHub answered " + answer.status() + " to " + answer.endpoint()
                 + (message.isEmpty() ? "" : " (" + message + ")");
     }
 
@@ -49,7 +49,7 @@ final class RestAnswers {
      *
      * @throws UnreadableAnswerException when there is no link and the body is not a JSON array
      */
-    static long listSize(Answer answer) {
+    static long listSize(UpstreamReply answer) {
         if (answer.status() == 204) {
             return 0;
         }
@@ -59,7 +59,7 @@ final class RestAnswers {
         }
         JsonNode list = json(answer);
         if (!list.isArray()) {
-            throw new UnreadableAnswerException("GitHub's " + answer.endpoint().label() + " answer is not a list");
+            throw new UnreadableAnswerException("GitHub's " + answer.endpoint() + " answer is not a list");
         }
         return list.size();
     }

@@ -3,12 +3,12 @@ package dev.ecopulse.github.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecopulse.collector.run.CollectionTarget;
 import dev.ecopulse.collector.run.RunContext;
-import dev.ecopulse.github.client.Answer;
+import dev.ecopulse.collector.client.http.UpstreamReply;
 import dev.ecopulse.github.client.ConditionalGets;
 import dev.ecopulse.github.client.Endpoint;
-import dev.ecopulse.github.client.GithubApi;
+import dev.ecopulse.github.client.GithubRequests;
 import dev.ecopulse.github.client.LinkHeader;
-import dev.ecopulse.github.client.Sleeper;
+import dev.ecopulse.contract.time.TimeSource;
 import dev.ecopulse.github.client.UpstreamException;
 import dev.ecopulse.github.config.GithubConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +17,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Collection without a token, through REST alone (60 requests/hour): per repository the repository itself, open pull
@@ -30,13 +29,13 @@ public class RestCollection {
     static final String VIA = "rest";
     private static final int RELEASES_PAGE = 100;
 
-    private final GithubApi api;
+    private final GithubRequests api;
     private final ConditionalGets gets;
     private final ContributorCounter contributors;
-    private final Sleeper sleeper;
+    private final TimeSource sleeper;
     private final GithubConfig config;
 
-    RestCollection(@RestClient GithubApi api, ConditionalGets gets, ContributorCounter contributors, Sleeper sleeper,
+    RestCollection(GithubRequests api, ConditionalGets gets, ContributorCounter contributors, TimeSource sleeper,
             GithubConfig config) {
         this.api = api;
         this.gets = gets;
@@ -57,8 +56,8 @@ public class RestCollection {
         RepositoryName requested = snapshot.requested();
         RestRepositoryReader.Facts facts;
         try {
-            Answer answer = gets.get(Endpoint.REPOSITORY, "repository:" + key(requested), run,
-                    etag -> api.repository(requested.owner(), requested.name(), etag));
+            UpstreamReply answer = gets.get(Endpoint.REPOSITORY, run,
+                    api.repository(requested.owner(), requested.name()));
             if (answer.status() == 404) {
                 snapshot.notFound(answer.receivedAt());
                 return;
@@ -85,8 +84,8 @@ public class RestCollection {
     private void openPullRequests(RunContext run, RepositorySnapshot snapshot, RepositoryName repository,
             RestRepositoryReader.Facts facts) throws InterruptedException {
         try {
-            Answer answer = ok(gets.get(Endpoint.PULLS, "pulls:" + key(repository), run,
-                    etag -> api.pulls(repository.owner(), repository.name(), "open", 1, etag)));
+            UpstreamReply answer = ok(gets.get(Endpoint.PULLS, run,
+                    api.pulls(repository.owner(), repository.name(), "open", 1)));
             long pulls = RestAnswers.listSize(answer);
             snapshot.put(Signal.OPEN_PULL_REQUESTS, pulls, answer.receivedAt());
             if (facts.openIssuesWithPullRequests().isEmpty() || facts.openIssuesWithPullRequests().get() < pulls) {
@@ -105,8 +104,7 @@ public class RestCollection {
             Windows windows) throws InterruptedException {
         String query = windows.closedIssuesQuery(repository.fullName());
         try {
-            Answer answer = ok(gets.get(Endpoint.SEARCH, "search:" + query, run,
-                    etag -> api.searchIssues(query, 1, etag)));
+            UpstreamReply answer = ok(gets.get(Endpoint.SEARCH, run, api.searchIssues(query, 1)));
             JsonNode result = RestAnswers.json(answer);
             if (result.path("incomplete_results").asBoolean(false)) {
                 snapshot.miss(Signal.ISSUES_CLOSED_LAST_90_DAYS, "GitHub search timed out; its count is incomplete");
@@ -135,9 +133,8 @@ public class RestCollection {
     private void countCommits(RunContext run, RepositorySnapshot snapshot, Signal signal, RepositoryName repository,
             String branch, Instant since, Instant until) throws InterruptedException {
         try {
-            Answer answer = gets.get(Endpoint.COMMITS, "commits:" + key(repository) + ":" + branch + ":" + since
-                    + ":" + until, run, etag -> api.commits(repository.owner(), repository.name(), branch,
-                            since.toString(), until.toString(), 1, etag));
+            UpstreamReply answer = gets.get(Endpoint.COMMITS, run, api.commits(repository.owner(), repository.name(),
+                    branch, since.toString(), until.toString(), 1));
             if (answer.status() == 409) {
                 snapshot.put(signal, 0L, answer.receivedAt()); // "Git Repository is empty."
                 return;
@@ -152,7 +149,7 @@ public class RestCollection {
     private void releases(RunContext run, RepositorySnapshot snapshot, RepositoryName repository, Windows windows)
             throws InterruptedException {
         try {
-            Answer first = releasePage(run, repository, 1);
+            UpstreamReply first = releasePage(run, repository, 1);
             OptionalLong lastPage = LinkHeader.lastPage(first.header("link"));
             ReleaseTally tally = new ReleaseTally(windows.last365DaysStart());
             tally.addRestPage(RestAnswers.json(first), lastPage.isPresent(), 1);
@@ -160,13 +157,13 @@ public class RestCollection {
             if (lastPage.isEmpty()) {
                 snapshot.put(Signal.RELEASES_TOTAL, (long) RestAnswers.json(first).size(), at);
             } else {
-                Answer last = releasePage(run, repository, (int) lastPage.getAsLong());
+                UpstreamReply last = releasePage(run, repository, (int) lastPage.getAsLong());
                 snapshot.put(Signal.RELEASES_TOTAL, (lastPage.getAsLong() - 1) * RELEASES_PAGE
                         + RestAnswers.json(last).size(), last.receivedAt());
             }
             while (!tally.complete() && tally.pages() < GraphqlCollection.MAX_RELEASE_PAGES) {
                 int page = Integer.parseInt(tally.nextCursor());
-                Answer next = releasePage(run, repository, page);
+                UpstreamReply next = releasePage(run, repository, page);
                 boolean more = lastPage.isPresent() && page < lastPage.getAsLong();
                 tally.addRestPage(RestAnswers.json(next), more, page);
                 at = next.receivedAt();
@@ -197,8 +194,8 @@ public class RestCollection {
             return;
         }
         // only prereleases and drafts among the newest: ask GitHub for its latest release
-        Answer answer = gets.get(Endpoint.LATEST_RELEASE, "latest:" + key(repository), run,
-                etag -> api.latestRelease(repository.owner(), repository.name(), etag));
+        UpstreamReply answer = gets.get(Endpoint.LATEST_RELEASE, run,
+                api.latestRelease(repository.owner(), repository.name()));
         if (answer.status() == 404) {
             snapshot.none(Signal.LATEST_RELEASE_TAG, answer.receivedAt());
             snapshot.none(Signal.LATEST_RELEASE_AT, answer.receivedAt());
@@ -211,12 +208,12 @@ public class RestCollection {
                 answer.receivedAt());
     }
 
-    private Answer releasePage(RunContext run, RepositoryName repository, int page) throws InterruptedException {
-        return ok(gets.get(Endpoint.RELEASES, "releases:" + key(repository) + ":" + page, run,
-                etag -> api.releases(repository.owner(), repository.name(), RELEASES_PAGE, page, etag)));
+    private UpstreamReply releasePage(RunContext run, RepositoryName repository, int page) throws InterruptedException {
+        return ok(gets.get(Endpoint.RELEASES, run,
+                api.releases(repository.owner(), repository.name(), RELEASES_PAGE, page)));
     }
 
-    private static Answer ok(Answer answer) {
+    private static UpstreamReply ok(UpstreamReply answer) {
         if (answer.status() != 200 && answer.status() != 204) {
             throw new UpstreamException(RestAnswers.describe(answer));
         }

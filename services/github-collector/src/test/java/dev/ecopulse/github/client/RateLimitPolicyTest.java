@@ -1,7 +1,9 @@
 package dev.ecopulse.github.client;
 
+import static dev.ecopulse.github.client.Replies.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecopulse.collector.client.http.UpstreamReply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,7 +18,7 @@ class RateLimitPolicyTest {
 
     @Test
     void restPrimaryLimitWaitsUntilOneSecondAfterTheReset() {
-        Answer answer = answer(Endpoint.CONTRIBUTORS, 403, Map.of("x-ratelimit-remaining", "0",
+        UpstreamReply answer = answer(Endpoint.CONTRIBUTORS, 403, Map.of("x-ratelimit-remaining", "0",
                 "x-ratelimit-reset", Long.toString(NOW.plusSeconds(1200).getEpochSecond()),
                 "x-ratelimit-resource", "core"),
                 "{\"message\":\"API rate limit exceeded for user ID 1.\",\"documentation_url\":"
@@ -33,7 +35,7 @@ class RateLimitPolicyTest {
 
     @Test
     void graphqlPrimaryLimitIsAn200WithARateLimitedError() {
-        Answer answer = answer(Endpoint.GRAPHQL, 200, Map.of("x-ratelimit-remaining", "0",
+        UpstreamReply answer = answer(Endpoint.GRAPHQL, 200, Map.of("x-ratelimit-remaining", "0",
                 "x-ratelimit-reset", Long.toString(NOW.plusSeconds(600).getEpochSecond())),
                 "{\"errors\":[{\"type\":\"RATE_LIMITED\",\"code\":\"graphql_rate_limit\","
                         + "\"message\":\"API rate limit already exceeded for user ID 1.\"}]}");
@@ -47,7 +49,7 @@ class RateLimitPolicyTest {
 
     @Test
     void graphqlPrimaryLimitWithoutHeadersWaitsForTheKnownReset() {
-        Answer answer = answer(Endpoint.GRAPHQL, 200, Map.of(),
+        UpstreamReply answer = answer(Endpoint.GRAPHQL, 200, Map.of(),
                 "{\"errors\":[{\"type\":\"RATE_LIMITED\",\"message\":\"API rate limit exceeded\"}]}");
 
         assertThat(RateLimitPolicy.throttle(answer, 0, MINUTE, NOW, Optional.of(NOW.plusSeconds(99))))
@@ -56,7 +58,7 @@ class RateLimitPolicyTest {
 
     @Test
     void secondaryLimitWaitsWhatRetryAfterSays() {
-        Answer answer = answer(Endpoint.GRAPHQL, 403, Map.of("retry-after", "90", "x-ratelimit-remaining", "4000"),
+        UpstreamReply answer = answer(Endpoint.GRAPHQL, 403, Map.of("retry-after", "90", "x-ratelimit-remaining", "4000"),
                 "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try"
                         + " again.\"}");
 
@@ -70,7 +72,7 @@ class RateLimitPolicyTest {
 
     @Test
     void secondaryLimitWithoutRetryAfterBacksOffFromOneMinuteDoubling() {
-        Answer answer = answer(Endpoint.CONTRIBUTORS, 429, Map.of("x-ratelimit-remaining", "4000"),
+        UpstreamReply answer = answer(Endpoint.CONTRIBUTORS, 429, Map.of("x-ratelimit-remaining", "4000"),
                 "{\"message\":\"You have exceeded a secondary rate limit.\"}");
 
         assertThat(RateLimitPolicy.throttle(answer, 0, MINUTE, NOW, Optional.empty()))
@@ -83,7 +85,7 @@ class RateLimitPolicyTest {
 
     @Test
     void graphqlSecondaryLimitIsNotMistakenForAnExhaustedBudget() {
-        Answer answer = answer(Endpoint.GRAPHQL, 200, Map.of("x-ratelimit-remaining", "4000",
+        UpstreamReply answer = answer(Endpoint.GRAPHQL, 200, Map.of("x-ratelimit-remaining", "4000",
                 "x-ratelimit-reset", Long.toString(NOW.plusSeconds(3000).getEpochSecond())),
                 "{\"errors\":[{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes"
                         + " before you try again.\"}]}");
@@ -97,7 +99,7 @@ class RateLimitPolicyTest {
 
     @Test
     void aLimitOnOneAliasIsAnAnswerWithThatAliasMissingNotAThrottledQuery() {
-        Answer answer = answer(Endpoint.GRAPHQL, 200, Map.of("x-ratelimit-remaining", "4000"),
+        UpstreamReply answer = answer(Endpoint.GRAPHQL, 200, Map.of("x-ratelimit-remaining", "4000"),
                 "{\"data\":{\"r0\":{\"stargazerCount\":1},\"c0\":null},\"errors\":[{\"type\":\"RATE_LIMITED\","
                         + "\"path\":[\"c0\"],\"message\":\"API rate limit exceeded for search\"}]}");
 
@@ -106,7 +108,7 @@ class RateLimitPolicyTest {
 
     @Test
     void aContributorListTooLargeIsNotARateLimit() {
-        Answer answer = answer(Endpoint.CONTRIBUTORS, 403, Map.of("x-ratelimit-remaining", "4321"),
+        UpstreamReply answer = answer(Endpoint.CONTRIBUTORS, 403, Map.of("x-ratelimit-remaining", "4321"),
                 "{\"message\":\"The history or contributor list is too large to list contributors for this"
                         + " repository via the API.\",\"documentation_url\":\"https://docs.github.com/rest/repos/"
                         + "repos#list-repository-contributors\",\"status\":\"403\"}");
@@ -124,7 +126,7 @@ class RateLimitPolicyTest {
                 0, MINUTE, NOW, Optional.empty())).isEmpty();
     }
 
-    static Answer answer(Endpoint endpoint, int status, Map<String, String> headers, String body) {
-        return new Answer(endpoint, status, headers, body, NOW, false);
+    static UpstreamReply answer(Endpoint endpoint, int status, Map<String, String> headers, String body) {
+        return reply(endpoint, status, headers, body, NOW, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecopulse.github.client;
 
+import static dev.ecopulse.github.client.Replies.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecopulse.github.config.GithubConfig;
@@ -45,7 +46,7 @@ class RateLimitsTest {
 
     @Test
     void readsTheHeadersOfEveryAnswerIntoGaugesPerResource() {
-        limits.update(new Answer(Endpoint.SEARCH, 200, Map.of("x-ratelimit-limit", "30", "x-ratelimit-remaining", "29",
+        limits.update(reply(Endpoint.SEARCH, 200, Map.of("x-ratelimit-limit", "30", "x-ratelimit-remaining", "29",
                 "x-ratelimit-reset", "1795860060", "x-ratelimit-resource", "search"), "{}", NOW, false));
 
         assertThat(registry.get("ecopulse.github.rate.limit.remaining").tag("resource", "search").gauge().value())
@@ -70,6 +71,16 @@ class RateLimitsTest {
         @Override
         public String apiUrl() {
             return "http://localhost";
+        }
+
+        @Override
+        public Duration timeout() {
+            return Duration.ofSeconds(20);
+        }
+
+        @Override
+        public Duration retryDelay() {
+            return Duration.ofSeconds(2);
         }
 
         @Override

@@ -1,11 +1,12 @@
 package dev.ecopulse.github.service;
 
+import static dev.ecopulse.github.client.Replies.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecopulse.collector.run.CollectionTarget;
 import dev.ecopulse.contract.event.SubjectStatus;
-import dev.ecopulse.github.client.Answer;
+import dev.ecopulse.collector.client.http.UpstreamReply;
 import dev.ecopulse.github.client.Endpoint;
 import java.time.Instant;
 import java.util.Map;
@@ -77,7 +78,7 @@ class ContributorCounterTest {
         return new RepositorySnapshot(new CollectionTarget("torch", "pytorch/pytorch"), "graphql");
     }
 
-    private static Answer answer(int status, Map<String, String> headers, String body) {
-        return new Answer(Endpoint.CONTRIBUTORS, status, headers, body, T, false);
+    private static UpstreamReply answer(int status, Map<String, String> headers, String body) {
+        return reply(Endpoint.CONTRIBUTORS, status, headers, body, T, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecopulse.github.service;
 
+import static dev.ecopulse.github.client.Replies.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,7 @@ import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.github.GithubFixtures;
-import dev.ecopulse.github.client.Answer;
+import dev.ecopulse.collector.client.http.UpstreamReply;
 import dev.ecopulse.github.client.Endpoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,9 +162,9 @@ class SignalsReaderTest {
 
     @Test
     void malformedJsonIsRefusedWhole() {
-        Answer truncated = new Answer(Endpoint.GRAPHQL, 200, Map.of(), "{\"data\":{\"r0\":{\"stargazerCount\":12",
+        UpstreamReply truncated = reply(Endpoint.GRAPHQL, 200, Map.of(), "{\"data\":{\"r0\":{\"stargazerCount\":12",
                 NOW, false);
-        Answer noData = new Answer(Endpoint.GRAPHQL, 200, Map.of(), "{\"errors\":[{\"message\":\"Something went wrong"
+        UpstreamReply noData = reply(Endpoint.GRAPHQL, 200, Map.of(), "{\"errors\":[{\"message\":\"Something went wrong"
                 + " while executing your query. This may be the result of a timeout.\"}]}", NOW, false);
 
         assertThatThrownBy(() -> GraphqlAnswer.of(truncated)).isInstanceOf(UnreadableAnswerException.class)
@@ -202,7 +203,7 @@ class SignalsReaderTest {
     }
 
     private static GraphqlAnswer parsed(ObjectNode answer) {
-        return GraphqlAnswer.of(new Answer(Endpoint.GRAPHQL, 200, Map.of(), answer.toString(), NOW, false));
+        return GraphqlAnswer.of(reply(Endpoint.GRAPHQL, 200, Map.of(), answer.toString(), NOW, false));
     }
 
     private static GithubObservation observation(RepositorySnapshot snapshot) {

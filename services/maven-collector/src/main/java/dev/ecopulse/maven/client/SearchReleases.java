@@ -1,6 +1,7 @@
 package dev.ecopulse.maven.client;
 
 import dev.ecopulse.collector.client.Fetched;
+import dev.ecopulse.collector.run.RunContext;
 import dev.ecopulse.maven.config.MavenConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,19 +37,17 @@ public class SearchReleases {
         this.maxPages = config.searchMaxPages();
     }
 
-    public Fetched<List<VersionRelease>> releases(Coordinate coordinate, RequestTally tally)
+    public Fetched<List<VersionRelease>> releases(Coordinate coordinate, RunContext run)
             throws InterruptedException {
         Map<String, VersionRelease> byVersion = new LinkedHashMap<>();
         long numFound = 0;
         int received = 0;
         for (int page = 0; page < maxPages; page++) {
             SearchPage answer;
-            int sentBefore = tally.requests();
             try {
-                answer = pages.page(coordinate, received, pageSize, tally);
+                answer = pages.page(coordinate, received, pageSize, run);
             } catch (SearchUnavailableException e) {
-                int attempts = tally.requests() - sentBefore;
-                return Fetched.missing(e.getMessage() + " (" + attempts + (attempts == 1 ? " attempt)" : " attempts)"));
+                return Fetched.missing(e.getMessage());
             } catch (MalformedAnswerException e) {
                 return Fetched.missing(e.getMessage());
             }

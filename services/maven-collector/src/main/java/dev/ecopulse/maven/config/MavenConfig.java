@@ -20,17 +20,27 @@ public interface MavenConfig {
     @WithDefault("https://search.maven.org")
     URI searchUrl();
 
-    /** Longest wait to connect to either host. */
-    @WithDefault("5s")
-    Duration connectTimeout();
+    /** Sent to the repository and Central search: names the collector and where to learn about it. */
+    @WithDefault("ecopulse-maven-collector/0.1.0 (+https://ecopulse.dev)")
+    String userAgent();
 
-    /** Longest wait for an answer to one maven-metadata.xml request. */
+    /** Deadline of one whole maven-metadata.xml exchange, body included. */
     @WithDefault("15s")
     Duration repoTimeout();
 
-    /** Longest wait for an answer to one search page; search is known to hang silently, so keep it short. */
+    /**
+     * Deadline of one whole search page exchange, body included; search is known to hang silently, so keep it short.
+     */
     @WithDefault("10s")
     Duration searchTimeout();
+
+    /** Further attempts at a search page that timed out or answered 5xx. */
+    @WithDefault("2")
+    int searchRetries();
+
+    /** Wait before the first of those, doubling after each. */
+    @WithDefault("1s")
+    Duration searchRetryDelay();
 
     /** Versions asked for per search page (1 to 200). */
     @WithDefault("200")

@@ -2,14 +2,15 @@ package dev.ecopulse.maven.service;
 
 import dev.ecopulse.collector.client.Fetched;
 import dev.ecopulse.collector.client.depsdev.DependentsLookup;
+import dev.ecopulse.collector.client.http.Lookup;
+import dev.ecopulse.collector.run.RunContext;
 import dev.ecopulse.contract.event.DependentCounts;
 import dev.ecopulse.contract.event.MavenObservation;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.maven.client.Coordinate;
 import dev.ecopulse.maven.client.MavenRepository;
-import dev.ecopulse.maven.client.MetadataLookup;
-import dev.ecopulse.maven.client.RequestTally;
+import dev.ecopulse.maven.client.ArtifactMetadata;
 import dev.ecopulse.maven.client.SearchReleases;
 import dev.ecopulse.maven.client.VersionRelease;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,12 +45,13 @@ public class ArtifactObserver {
     public record Observed(MavenObservation observation, String failure, List<String> problems) {
     }
 
-    public Observed observe(String projectId, Coordinate coordinate, String runId, Instant observedAt,
-            RequestTally tally) throws InterruptedException {
-        MetadataLookup lookup = repository.metadata(coordinate, tally);
-        if (lookup.outcome() == MetadataLookup.Outcome.NOT_FOUND) {
-            List<MissingSignal> missing = List.of(new MissingSignal("repository", lookup.reason()),
-                    new MissingSignal("search", lookup.reason()), new MissingSignal("depsdev", lookup.reason()));
+    public Observed observe(String projectId, Coordinate coordinate, Instant observedAt, RunContext run)
+            throws InterruptedException {
+        String runId = run.runId();
+        Lookup<Fetched<ArtifactMetadata>> lookup = repository.metadata(coordinate, run);
+        if (lookup instanceof Lookup.NotFound<Fetched<ArtifactMetadata>> absent) {
+            List<MissingSignal> missing = List.of(new MissingSignal("repository", absent.reason()),
+                    new MissingSignal("search", absent.reason()), new MissingSignal("depsdev", absent.reason()));
             return new Observed(new MavenObservation(projectId, coordinate.toString(), observedAt, runId,
                     SubjectStatus.NOT_FOUND, null, null, null, missing), null, List.of());
         }
@@ -58,17 +60,21 @@ public class ArtifactObserver {
 
         MavenObservation.Metadata metadata = null;
         String dependentsVersion = null;
-        if (lookup.outcome() == MetadataLookup.Outcome.FOUND) {
-            RepositorySignals.Result signals = RepositorySignals.of(lookup.metadata());
+        String unavailable = null;
+        if (lookup instanceof Lookup.Found<Fetched<ArtifactMetadata>> found && found.value().value() != null) {
+            RepositorySignals.Result signals = RepositorySignals.of(found.value().value());
             metadata = signals.metadata();
             dependentsVersion = signals.dependentsVersion();
             missing.addAll(signals.missing());
         } else {
-            missing.add(new MissingSignal("repository", lookup.reason()));
-            problems.add("repository: " + lookup.reason());
+            String reason = lookup instanceof Lookup.Found<Fetched<ArtifactMetadata>> found
+                    ? found.value().missingReason() : ((Lookup.Failed<Fetched<ArtifactMetadata>>) lookup).reason();
+            unavailable = lookup instanceof Lookup.Failed ? reason : null;
+            missing.add(new MissingSignal("repository", reason));
+            problems.add("repository: " + reason);
         }
 
-        Fetched<List<VersionRelease>> releases = search.releases(coordinate, tally);
+        Fetched<List<VersionRelease>> releases = search.releases(coordinate, run);
         MavenObservation.Releases cadence = null;
         if (releases.value() != null) {
             ReleaseCadence.Result result = ReleaseCadence.of(releases.value(), observedAt);
@@ -79,8 +85,8 @@ public class ArtifactObserver {
             problems.add("search: " + releases.missingReason());
         }
 
-        if (lookup.outcome() == MetadataLookup.Outcome.UNAVAILABLE && cadence == null) {
-            return new Observed(null, "maven-metadata.xml: " + lookup.reason() + "; search: "
+        if (unavailable != null && cadence == null) {
+            return new Observed(null, "maven-metadata.xml: " + unavailable + "; search: "
                     + releases.missingReason(), problems);
         }
 
@@ -90,9 +96,7 @@ public class ArtifactObserver {
                     ? "no version to ask deps.dev about: maven-metadata.xml gave no versions"
                     : "no version to ask deps.dev about: maven-metadata.xml lists none"));
         } else {
-            tally.sent();
-            Fetched<DependentCounts> fetched = dependents.dependents(SYSTEM, SYSTEM, coordinate.toString(),
-                    dependentsVersion);
+            Fetched<DependentCounts> fetched = dependents.dependents(SYSTEM, coordinate.toString(), run);
             counts = fetched.value();
             if (counts == null) {
                 missing.add(new MissingSignal("depsdev", fetched.missingReason()));

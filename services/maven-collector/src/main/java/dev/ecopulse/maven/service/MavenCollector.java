@@ -6,9 +6,8 @@ import dev.ecopulse.collector.run.RunContext;
 import dev.ecopulse.contract.catalog.Catalog;
 import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.maven.client.Coordinate;
-import dev.ecopulse.maven.client.RequestTally;
+import dev.ecopulse.contract.time.TimeSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -19,10 +18,11 @@ public class MavenCollector implements Collector {
     private static final Logger LOG = Logger.getLogger(MavenCollector.class);
 
     private final ArtifactObserver observer;
-    private final Clock clock = Clock.systemUTC();
+    private final TimeSource time;
 
-    MavenCollector(ArtifactObserver observer) {
+    MavenCollector(ArtifactObserver observer, TimeSource time) {
         this.observer = observer;
+        this.time = time;
     }
 
     @Override
@@ -45,18 +45,15 @@ public class MavenCollector implements Collector {
     @Override
     public void collect(RunContext run) throws InterruptedException {
         for (CollectionTarget target : run.targets()) {
-            RequestTally tally = new RequestTally(run::status);
             ArtifactObserver.Observed observed;
             try {
-                observed = observer.observe(target.projectId(), Coordinate.parse(target.subject()), run.runId(),
-                        clock.instant(), tally);
+                observed = observer.observe(target.projectId(), Coordinate.parse(target.subject()), time.now(),
+                        run);
             } catch (RuntimeException e) {
                 // one artifact's surprise must not cost the others their observation
                 LOG.errorf(e, "Observing %s failed", target.subject());
                 observed = new ArtifactObserver.Observed(null, "unexpected " + e.getClass().getSimpleName() + ": "
                         + e.getMessage(), List.of());
-            } finally {
-                run.addCost(tally.requests());
             }
             if (observed.observation() == null) {
                 run.failed(target, observed.failure());
@@ -64,8 +61,8 @@ public class MavenCollector implements Collector {
             }
             observed.problems().forEach(p -> run.error(target.subject() + ": " + p));
             run.publish(observed.observation());
-            LOG.debugf("Observed %s (%s): %d signals missing, %d requests", target.subject(),
-                    observed.observation().status(), observed.observation().missing().size(), tally.requests());
+            LOG.debugf("Observed %s (%s): %d signals missing", target.subject(), observed.observation().status(),
+                    observed.observation().missing().size());
         }
     }
 }

@@ -20,23 +20,20 @@ import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.maven.client.Coordinate;
-import dev.ecopulse.maven.client.Pause;
-import dev.ecopulse.maven.client.RequestTally;
 import dev.ecopulse.maven.client.VersionRelease;
 import dev.ecopulse.maven.testing.MavenStubs;
-import dev.ecopulse.maven.testing.RecordingPause;
+import dev.ecopulse.maven.testing.ObserverRun;
+import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.WireMockResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,15 +54,17 @@ class ArtifactObserverIT {
     @Inject
     ArtifactObserver observer;
 
-    RecordingPause pause;
-    List<String> activity;
+    @Inject
+    VirtualTime time;
+
+    ObserverRun run;
 
     @BeforeEach
     void reset() {
         wireMock.resetAll();
-        pause = new RecordingPause();
-        QuarkusMock.installMockForType(pause, Pause.class);
-        activity = new ArrayList<>();
+        time.forgetPauses();
+        run = new ObserverRun();
+        time.activityFrom(() -> run.now);
     }
 
     @Test
@@ -83,8 +82,9 @@ class ArtifactObserverIT {
         assertThat(o.status()).isEqualTo(SubjectStatus.FOUND);
         assertThat(o.repository()).isEqualTo(new MavenObservation.Metadata(5L, "2.2.0-rc1",
                 Instant.parse("2023-10-04T19:40:20Z"), "2.1.0"));
-        // gaps of 200, 300, 300 and 80 days: median 250; one pre-release in five versions
-        assertThat(o.search()).isEqualTo(new MavenObservation.Releases(days(900), days(20), 2L, 250.0, 20L, 0.2));
+        // 2.2.0-rc1 is no release for cadence: gaps of 200, 300 and 300 days between the stable ones, median 300;
+        // one pre-release in five versions
+        assertThat(o.search()).isEqualTo(new MavenObservation.Releases(days(900), days(100), 1L, 300.0, 100L, 0.2));
         assertThat(o.depsdev()).isEqualTo(new DependentCounts(57L, 412L));
         assertThat(o.missing()).isEmpty();
         assertThat(EventSchemas.validate(ObservationSource.MAVEN.eventType(),
@@ -175,7 +175,8 @@ class ArtifactObserverIT {
         MavenObservation unknown = observe(TORCH);
         assertThat(unknown.depsdev()).isNull();
         assertThat(unknown.missing()).contains(new MissingSignal("depsdev",
-                "deps.dev has no dependents data for org.pytorch:pytorch_android 2.1.0"));
+                "deps.dev has not analysed the dependents of org.pytorch:pytorch_android 2.1.0 (its default version)"
+                        + " yet"));
 
         MavenStubs.dependents(wireMock, TORCH, "2.1.0", "{\"dependentCount\":\"lots\"}");
         assertThat(observe(TORCH).missing()).contains(new MissingSignal("depsdev",
@@ -228,15 +229,14 @@ class ArtifactObserverIT {
         MavenStubs.search(wireMock, TORCH, List.of(new VersionRelease("2.1.0", days(100))), 200);
         MavenStubs.dependents(wireMock, TORCH, "2.1.0", "{\"dependentCount\":2,\"directDependentCount\":1}");
 
-        RequestTally tally = new RequestTally(activity::add);
-        MavenObservation o = observer.observe("torch", TORCH, "run-1", NOW, tally).observation();
+        MavenObservation o = observer.observe("torch", TORCH, NOW, run).observation();
 
-        assertThat(pause.waits()).containsExactly(Duration.ofSeconds(7));
-        assertThat(activity).containsExactly(
-                "waiting 7000 ms: the Maven repository answered 429 for org.pytorch:pytorch_android", null);
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
+        assertThat(run.activity).containsExactly("waiting 7 s: the repository answered 429 to "
+                + MavenStubs.metadataPath(TORCH), null);
         assertThat(o.repository().highestVersion()).isEqualTo("2.1.0");
         assertThat(o.depsdev()).isEqualTo(new DependentCounts(1L, 2L));
-        assertThat(tally.requests()).isEqualTo(4); // 429, metadata, search, deps.dev
+        assertThat(run.cost).isEqualTo(5); // 429, metadata, search, deps.dev package and dependents
     }
 
     @Test
@@ -245,10 +245,9 @@ class ArtifactObserverIT {
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
         MavenStubs.search(wireMock, TORCH, List.of(new VersionRelease("2.1.0", days(100))), 200);
 
-        ArtifactObserver.Observed observed = observer.observe("torch", TORCH, "run-1", NOW,
-                new RequestTally(activity::add));
+        ArtifactObserver.Observed observed = observer.observe("torch", TORCH, NOW, run);
 
-        assertThat(pause.waits()).isEmpty();
+        assertThat(time.sleeps()).isEmpty();
         assertThat(observed.observation().missing()).contains(new MissingSignal("repository",
                 "the repository answered 429 asking to wait 3600 s, longer than the 60 s allowed"));
         assertThat(observed.observation().search()).isNotNull();
@@ -259,8 +258,7 @@ class ArtifactObserverIT {
     void withNeitherRepositoryNorSearchThereIsNoObservationButAReason() throws Exception {
         wireMock.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
 
-        ArtifactObserver.Observed observed = observer.observe("torch", TORCH, "run-1", NOW,
-                new RequestTally(activity::add));
+        ArtifactObserver.Observed observed = observer.observe("torch", TORCH, NOW, run);
 
         assertThat(observed.observation()).isNull();
         assertThat(observed.failure()).isEqualTo("maven-metadata.xml: the repository answered HTTP 503; search: "
@@ -268,7 +266,7 @@ class ArtifactObserverIT {
     }
 
     private MavenObservation observe(Coordinate coordinate) throws InterruptedException {
-        return observer.observe("torch", coordinate, "run-1", NOW, new RequestTally(activity::add)).observation();
+        return observer.observe("torch", coordinate, NOW, run).observation();
     }
 
     private static Instant days(int ago) {

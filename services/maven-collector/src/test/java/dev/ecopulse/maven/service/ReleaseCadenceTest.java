@@ -30,9 +30,10 @@ class ReleaseCadenceTest {
         MavenObservation.Releases r = result.releases();
         assertThat(r.firstReleaseAt()).isEqualTo(NOW.minus(Duration.ofDays(1000)));
         assertThat(r.latestReleaseAt()).isEqualTo(NOW.minus(Duration.ofDays(10)));
-        assertThat(r.releasesLast365Days()).isEqualTo(4);
-        // gaps 600, 100, 100, 170, 20 days → median 100
-        assertThat(r.medianDaysBetweenReleases()).isEqualTo(100.0);
+        // pre-releases are not releases for cadence: 1.1.0-rc1 and 2.0.0-beta count in the share only
+        assertThat(r.releasesLast365Days()).isEqualTo(3);
+        // gaps 700, 100, 190 days → median 190
+        assertThat(r.medianDaysBetweenReleases()).isEqualTo(190.0);
         assertThat(r.daysSinceLatestRelease()).isEqualTo(10);
         assertThat(r.preReleaseShare()).isEqualTo(0.3333);
         assertThat(result.missing()).isEmpty();
@@ -54,7 +55,33 @@ class ReleaseCadenceTest {
         List<Instant> times = List.of(NOW, NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(4)),
                 NOW.plus(Duration.ofHours(24 * 4 + 12)), NOW.plus(Duration.ofDays(10)));
         // gaps 1, 3, 0.5, 5.5 days → (1 + 3) / 2
-        assertThat(ReleaseCadence.medianDaysBetween(times)).isEqualTo(2.0);
+        assertThat(dev.ecopulse.collector.release.ReleaseCadence.medianDaysBetween(times)).isEqualTo(2.0);
+    }
+
+    @Test
+    void aFreshPreReleaseLeavesFreshnessWithTheLastStableRelease() {
+        List<VersionRelease> releases = List.of(release("1.0.0", 400), release("1.1.0", 300),
+                release("2.0.0-M1", 5), release("2.0.0-SNAPSHOT", 1), release("2.0.0-alpha-1", 2));
+
+        MavenObservation.Releases r = ReleaseCadence.of(releases, NOW).releases();
+
+        assertThat(r.latestReleaseAt()).isEqualTo(NOW.minus(Duration.ofDays(300)));
+        assertThat(r.daysSinceLatestRelease()).isEqualTo(300);
+        assertThat(r.releasesLast365Days()).isEqualTo(1);
+        assertThat(r.medianDaysBetweenReleases()).isEqualTo(100.0);
+        assertThat(r.preReleaseShare()).isEqualTo(0.6);
+    }
+
+    @Test
+    void onlyPreReleasesGiveNoCadenceButTheirShare() {
+        ReleaseCadence.Result result = ReleaseCadence.of(List.of(release("0.1.0-rc1", 20), release("0.1.0-rc2", 10)),
+                NOW);
+
+        assertThat(result.releases().latestReleaseAt()).isNull();
+        assertThat(result.releases().releasesLast365Days()).isZero();
+        assertThat(result.releases().preReleaseShare()).isEqualTo(1.0);
+        assertThat(result.missing()).extracting(MissingSignal::signal).containsExactly("search.latestReleaseAt",
+                "search.medianDaysBetweenReleases", "search.daysSinceLatestRelease");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecopulse.testsupport.DepsDevStubs;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.ecopulse.maven.client.Coordinate;
 import dev.ecopulse.maven.client.VersionRelease;
@@ -93,7 +94,9 @@ public final class MavenStubs {
                 + ":dependents";
     }
 
+    /** deps.dev: {@code version} is the artifact's default version, analysed long ago, answering {@code json}. */
     public static void dependents(WireMockServer wm, Coordinate c, String version, String json) {
+        DepsDevStubs.versions(wm, "maven", c.toString(), version, Instant.parse("2025-01-10T00:00:00Z"));
         wm.stubFor(get(urlEqualTo(dependentsPath(c, version))).willReturn(okJson(json)));
     }
 

@@ -1,5 +1,6 @@
 package dev.ecopulse.pypi.client;
 
+import dev.ecopulse.collector.client.http.Lookup;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,12 +2,13 @@ package dev.ecopulse.pypi.service;
 
 import dev.ecopulse.collector.client.Fetched;
 import dev.ecopulse.collector.client.depsdev.DependentsLookup;
+import dev.ecopulse.collector.client.http.Lookup;
 import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.collector.run.RunContext;
 import dev.ecopulse.contract.event.DependentCounts;
 import dev.ecopulse.contract.event.PypiObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
-import dev.ecopulse.pypi.client.Lookup;
-import dev.ecopulse.pypi.client.WaitClock;
+import dev.ecopulse.contract.time.TimeSource;
 import dev.ecopulse.pypi.client.pypi.DevelopmentStatus;
 import dev.ecopulse.pypi.client.pypi.ProjectMetadata;
 import dev.ecopulse.pypi.client.pypi.PypiClient;
@@ -24,25 +25,25 @@ import java.util.function.Function;
 /**
  * Observes one PyPI package: metadata from the JSON API, release history from the Simple API (the JSON API's
  * deprecated {@code releases} when the Simple API cannot be read), downloads from pypistats, dependents of the latest
- * version from deps.dev. Whatever could not be had is listed as missing with its reason.
+ * deps.dev's default version from deps.dev. Whatever could not be had is listed as missing with its reason.
  */
 @ApplicationScoped
 public class PackageObserver {
 
     /**
-     * What observing a package gave: an observation to publish, or why there is none; its request cost; and the
-     * upstream failures met on the way ({@code problems}), for the run's error list.
+     * What observing a package gave: an observation to publish, or why there is none; and the upstream failures met
+     * on the way ({@code problems}), for the run's error list. Requests are counted in the run's cost as they go.
      */
-    public record Outcome(PypiObservation observation, String failure, boolean downloadsThrottled, long cost,
+    public record Outcome(PypiObservation observation, String failure, boolean downloadsThrottled,
             List<String> problems) {
     }
 
     private final PypiClient pypi;
     private final PypistatsClient pypistats;
     private final DependentsLookup dependents;
-    private final WaitClock time;
+    private final TimeSource time;
 
-    PackageObserver(PypiClient pypi, PypistatsClient pypistats, DependentsLookup dependents, WaitClock time) {
+    PackageObserver(PypiClient pypi, PypistatsClient pypistats, DependentsLookup dependents, TimeSource time) {
         this.pypi = pypi;
         this.pypistats = pypistats;
         this.dependents = dependents;
@@ -50,23 +51,24 @@ public class PackageObserver {
     }
 
     /** @param skipDownloads why pypistats is not to be asked this time; null to ask it */
-    public Outcome observe(CollectionTarget target, String runId, String skipDownloads) throws InterruptedException {
-        long before = pypi.requestsSent() + pypistats.requestsSent();
-        Instant observedAt = time.clock().instant();
+    public Outcome observe(CollectionTarget target, RunContext run, String skipDownloads)
+            throws InterruptedException {
+        String runId = run.runId();
+        Instant observedAt = time.now();
         String name = target.subject();
         Draft o = new Draft(target, runId, observedAt);
 
-        Lookup<ProjectMetadata> project = pypi.project(name);
+        Lookup<ProjectMetadata> project = pypi.project(name, run);
         if (project instanceof Lookup.NotFound<ProjectMetadata> absent) {
-            return o.notFound(absent.reason(), cost(before, 0));
+            return o.notFound(absent.reason());
         }
-        Lookup<Fetched<List<Release>>> page = pypi.releases(name);
+        Lookup<Fetched<List<Release>>> page = pypi.releases(name, run);
         if (project instanceof Lookup.Failed<ProjectMetadata> failed && !(page instanceof Lookup.Found)) {
             if (page instanceof Lookup.NotFound<Fetched<List<Release>>> absent) {
-                return o.notFound(absent.reason(), cost(before, 0));
+                return o.notFound(absent.reason());
             }
             String both = failed.reason() + "; " + ((Lookup.Failed<Fetched<List<Release>>>) page).reason();
-            return new Outcome(null, "neither PyPI API answered: " + both, false, cost(before, 0), List.of());
+            return new Outcome(null, "neither PyPI API answered: " + both, false, List.of());
         }
         ProjectMetadata metadata = project instanceof Lookup.Found<ProjectMetadata> found ? found.value()
                 : ProjectMetadata.unreadable(o.problem(((Lookup.Failed<ProjectMetadata>) project).reason()));
@@ -80,24 +82,14 @@ public class PackageObserver {
         if (skipDownloads != null) {
             o.missing.group("pypistats", skipDownloads);
         } else {
-            DownloadsOutcome d = downloads(name, o);
+            DownloadsOutcome d = downloads(name, o, run);
             downloads = d.downloads();
             throttled = d.throttled();
         }
 
-        DependentCounts counts = null;
-        int depsdevCalls = 0;
-        if (metadata.latestVersion().value() == null) {
-            o.missing.add("depsdev", "not asked: the latest version is unknown (" + metadata.latestVersion()
-                    .missingReason() + ")");
-        } else {
-            depsdevCalls = 1;
-            counts = o.missing.take("depsdev", dependents.dependents("pypi", "pypi", name,
-                    metadata.latestVersion().value()));
-        }
+        DependentCounts counts = o.missing.take("depsdev", dependents.dependents("pypi", name, run));
         return new Outcome(new PypiObservation(target.projectId(), name, observedAt, runId, SubjectStatus.FOUND,
-                registry, downloads, counts, o.missing.list()), null, throttled, cost(before, depsdevCalls),
-                List.copyOf(o.problems));
+                registry, downloads, counts, o.missing.list()), null, throttled, List.copyOf(o.problems));
     }
 
     /** The Simple API's releases; the JSON API's {@code releases} map when the Simple API gave none. */
@@ -122,9 +114,9 @@ public class PackageObserver {
     private record DownloadsOutcome(PypiObservation.Downloads downloads, boolean throttled) {
     }
 
-    private DownloadsOutcome downloads(String name, Draft o) throws InterruptedException {
+    private DownloadsOutcome downloads(String name, Draft o, RunContext run) throws InterruptedException {
         MissingSignals missing = o.missing;
-        Lookup<RecentDownloads> recentLookup = pypistats.recent(name);
+        Lookup<RecentDownloads> recentLookup = pypistats.recent(name, run);
         if (recentLookup instanceof Lookup.NotFound<RecentDownloads> absent) {
             missing.group("pypistats", absent.reason()); // no data for the package: the series is not asked for
             return new DownloadsOutcome(null, false);
@@ -136,7 +128,7 @@ public class PackageObserver {
         if (throttled) {
             windows = Fetched.missing("not asked: pypistats was throttling this collector");
         } else {
-            Lookup<Fetched<List<DailyDownloads>>> overall = pypistats.overall(name);
+            Lookup<Fetched<List<DailyDownloads>>> overall = pypistats.overall(name, run);
             if (overall instanceof Lookup.Failed<Fetched<List<DailyDownloads>>> failed) {
                 o.problem(failed.reason());
             }
@@ -169,10 +161,6 @@ public class PackageObserver {
         return new RecentDownloads(Fetched.missing(reason), Fetched.missing(reason), Fetched.missing(reason));
     }
 
-    private long cost(long before, int depsdevCalls) {
-        return pypi.requestsSent() + pypistats.requestsSent() - before + depsdevCalls;
-    }
-
     /** One observation being put together. */
     private static final class Draft {
         final CollectionTarget target;
@@ -193,12 +181,12 @@ public class PackageObserver {
             return reason;
         }
 
-        Outcome notFound(String reason, long cost) {
+        Outcome notFound(String reason) {
             missing.group("pypi", reason);
             missing.group("pypistats", "not asked: the package does not exist on PyPI");
             missing.add("depsdev", "not asked: the package does not exist on PyPI");
             return new Outcome(new PypiObservation(target.projectId(), target.subject(), observedAt, runId,
-                    SubjectStatus.NOT_FOUND, null, null, null, missing.list()), null, false, cost, List.of());
+                    SubjectStatus.NOT_FOUND, null, null, null, missing.list()), null, false, List.of());
         }
 
         PypiObservation.Registry registry(ProjectMetadata metadata, Fetched<List<Release>> history) {

@@ -7,7 +7,6 @@ import dev.ecopulse.contract.catalog.Catalog;
 import dev.ecopulse.contract.catalog.PackageNames;
 import dev.ecopulse.contract.catalog.Project;
 import dev.ecopulse.contract.event.ObservationSource;
-import dev.ecopulse.pypi.client.WaitClock;
 import dev.ecopulse.pypi.config.PypistatsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -23,12 +22,10 @@ public class PypiCollector implements Collector {
     private static final Logger LOG = Logger.getLogger(PypiCollector.class);
 
     private final PackageObserver observer;
-    private final WaitClock time;
     private final PypistatsConfig pypistats;
 
-    PypiCollector(PackageObserver observer, WaitClock time, PypistatsConfig pypistats) {
+    PypiCollector(PackageObserver observer, PypistatsConfig pypistats) {
         this.observer = observer;
-        this.time = time;
         this.pypistats = pypistats;
     }
 
@@ -58,24 +55,20 @@ public class PypiCollector implements Collector {
     public void collect(RunContext run) throws InterruptedException {
         List<CollectionTarget> targets = run.targets();
         int throttledInARow = 0;
-        String[] current = {null};
-        time.onWait(wait -> run.status(wait == null ? current[0] : current[0] + " (" + wait + ")"));
         try {
             for (int i = 0; i < targets.size(); i++) {
                 CollectionTarget target = targets.get(i);
-                current[0] = "observing " + target.subject() + " (" + (i + 1) + " of " + targets.size() + ")";
-                run.status(current[0]);
+                run.status("observing " + target.subject() + " (" + (i + 1) + " of " + targets.size() + ")");
                 String skip = throttledInARow >= pypistats.skipAfterThrottledPackages()
                         ? "not asked: pypistats kept answering 429 earlier in this run" : null;
                 PackageObserver.Outcome outcome;
                 try {
-                    outcome = observer.observe(target, run.runId(), skip);
+                    outcome = observer.observe(target, run, skip);
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Observing %s of %s failed", target.subject(), target.projectId());
                     run.failed(target, "unexpected error: " + e);
                     continue;
                 }
-                run.addCost(outcome.cost());
                 outcome.problems().forEach(problem -> run.error(target.subject() + ": " + problem));
                 if (skip == null) {
                     throttledInARow = outcome.downloadsThrottled() ? throttledInARow + 1 : 0;
@@ -93,7 +86,6 @@ public class PypiCollector implements Collector {
                 }
             }
         } finally {
-            time.onWait(null);
             run.status(null);
         }
     }

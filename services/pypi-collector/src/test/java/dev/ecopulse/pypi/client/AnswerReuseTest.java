@@ -2,6 +2,7 @@ package dev.ecopulse.pypi.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecopulse.collector.client.http.Lookup;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

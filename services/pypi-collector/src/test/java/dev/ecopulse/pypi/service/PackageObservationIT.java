@@ -26,7 +26,9 @@ import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.pypi.support.Fixtures;
 import dev.ecopulse.pypi.client.pypistats.PypistatsClient;
 import dev.ecopulse.pypi.support.UpstreamStubs;
-import dev.ecopulse.pypi.support.VirtualWaitClock;
+import dev.ecopulse.pypi.support.RecordingRun;
+import dev.ecopulse.pypi.support.TestTime;
+import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.WireMockResource;
@@ -36,6 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,19 +58,22 @@ class PackageObservationIT {
     PackageObserver observer;
 
     @Inject
-    VirtualWaitClock time;
+    VirtualTime time;
 
     @Inject
     PypistatsClient pypistats;
 
     UpstreamStubs stubs;
+    RecordingRun run;
 
     @BeforeEach
     void reset() {
         wireMock.resetAll();
-        time.reset();
+        TestTime.reset(time);
         pypistats.forgetAnswers();
         stubs = new UpstreamStubs(wireMock);
+        run = new RecordingRun(List.of());
+        time.activityFrom(() -> run.status);
     }
 
     @Test
@@ -81,16 +87,16 @@ class PackageObservationIT {
         assertThat(o.missing()).isEmpty();
         assertThat(o.pypi()).isEqualTo(new PypiObservation.Registry("0.2.8",
                 Instant.parse("2020-06-10T09:12:44.127650Z"), Instant.parse("2026-11-12T17:00:03.842210Z"), 16L, 2L,
-                89.72, 15L, 0L, 4, "Beta", ">=3.9", 6L, "Apache-2.0"));
+                126.09, 15L, 0L, 4, "Beta", ">=3.9", 6L, "Apache-2.0"));
         assertThat(o.pypistats()).isEqualTo(new PypiObservation.Downloads(61_934L, 431_205L, 1_867_306L,
                 1_810_448L, 1_880_425L, 5_512_892L, 4_918_817L));
         assertThat(o.depsdev()).isEqualTo(new DependentCounts(812L, 5234L));
-        assertThat(outcome.cost()).isEqualTo(5);
+        assertThat(run.cost).isEqualTo(6);
         assertThat(EventSchemas.validate(ObservationSource.PYPI.eventType(), EventJson.mapper().valueToTree(o)))
                 .isEmpty();
         wireMock.verify(getRequestedFor(urlEqualTo(simplePath("optax")))
                 .withHeader("Accept", equalTo(UpstreamStubs.SIMPLE_JSON)));
-        wireMock.verify(5, getRequestedFor(urlMatching(".*")).withHeader("User-Agent", equalTo(UA)));
+        wireMock.verify(6, getRequestedFor(urlMatching(".*")).withHeader("User-Agent", equalTo(UA)));
     }
 
     @Test
@@ -161,8 +167,8 @@ class PackageObservationIT {
         assertThat(outcome.observation().pypistats().lastDay()).isEqualTo(61_934L);
         assertThat(outcome.observation().missing()).isEmpty();
         assertThat(outcome.downloadsThrottled()).isFalse();
-        assertThat(time.throttleWaits()).containsExactly(new VirtualWaitClock.ThrottleWait("pypistats",
-                Duration.ofSeconds(30), "pypistats answered 429 to /api/packages/optax/recent"));
+        assertThat(time.pauses()).filteredOn(p -> p.activity() != null).containsExactly(new VirtualTime.Pause(
+                Duration.ofSeconds(30), "waiting 30 s: pypistats answered 429 to /api/packages/optax/recent"));
     }
 
     @Test
@@ -174,7 +180,7 @@ class PackageObservationIT {
         PypiObservation o = observe("optax", "optax").observation();
 
         assertThat(o.pypistats().last90Days()).isEqualTo(5_512_892L);
-        assertThat(time.throttleWaits()).extracting(VirtualWaitClock.ThrottleWait::duration)
+        assertThat(time.waitsWhile("answered 429"))
                 .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
@@ -191,7 +197,7 @@ class PackageObservationIT {
         assertThat(outcome.observation().missing()).containsExactly(new MissingSignal("pypistats",
                 "pypistats answered 429 5 times in a row; not asked: pypistats was throttling this collector"));
         assertThat(outcome.problems()).containsExactly("pypistats answered 429 5 times in a row");
-        assertThat(time.throttleWaits()).hasSize(4);
+        assertThat(time.waitsWhile("answered 429")).hasSize(4);
         wireMock.verify(0, getRequestedFor(urlEqualTo(overallPath("optax"))));
     }
 
@@ -218,9 +224,9 @@ class PackageObservationIT {
         assertThat(o.pypistats().lastDay()).isEqualTo(61_934L);
         assertThat(o.missing()).contains(
                 new MissingSignal("pypi.latestVersion", "PyPI's JSON API answered malformed JSON"),
-                new MissingSignal("pypi.license", "PyPI's JSON API answered malformed JSON"),
-                new MissingSignal("depsdev", "not asked: the latest version is unknown (PyPI's JSON API answered "
-                        + "malformed JSON)"));
+                new MissingSignal("pypi.license", "PyPI's JSON API answered malformed JSON"));
+        assertThat(o.depsdev()).as("deps.dev names its default version itself")
+                .isEqualTo(new DependentCounts(812L, 5234L));
         assertThat(EventSchemas.validate(ObservationSource.PYPI.eventType(), EventJson.mapper().valueToTree(o)))
                 .isEmpty();
     }
@@ -277,10 +283,11 @@ class PackageObservationIT {
         stubs.everything("optax", "optax", "0.2.8");
         PypiObservation first = observe("optax", "optax").observation();
 
+        long before = run.cost;
         PackageObserver.Outcome second = observe("optax", "optax");
 
         assertThat(second.observation().pypistats()).isEqualTo(first.pypistats());
-        assertThat(second.cost()).isEqualTo(3);
+        assertThat(run.cost - before).as("PyPI twice and deps.dev twice, pypistats not at all").isEqualTo(4);
         wireMock.verify(1, getRequestedFor(urlEqualTo(recentPath("optax"))));
         wireMock.verify(1, getRequestedFor(urlEqualTo(overallPath("optax"))));
     }
@@ -309,11 +316,11 @@ class PackageObservationIT {
 
         // 32 pypistats requests: the 31st waits for the first to leave the minute window
         assertThat(Duration.between(start, time.now())).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(70));
-        assertThat(time.throttleWaits()).isEmpty();
+        assertThat(time.waitsWhile("answered 429")).isEmpty();
     }
 
     private PackageObserver.Outcome observe(String project, String name) throws InterruptedException {
-        return observer.observe(new CollectionTarget(project, name), "run-1", null);
+        return observer.observe(new CollectionTarget(project, name), run, null);
     }
 
     private void inSequence(String path, ResponseDefinitionBuilder... answers) {

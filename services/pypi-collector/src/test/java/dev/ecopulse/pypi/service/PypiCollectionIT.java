@@ -21,7 +21,9 @@ import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.contract.event.Topics;
 import dev.ecopulse.pypi.client.pypistats.PypistatsClient;
 import dev.ecopulse.pypi.support.UpstreamStubs;
-import dev.ecopulse.pypi.support.VirtualWaitClock;
+import dev.ecopulse.pypi.support.RecordingRun;
+import dev.ecopulse.pypi.support.TestTime;
+import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.TopicClient;
@@ -62,7 +64,7 @@ class PypiCollectionIT {
     WireMockServer wireMock;
 
     @Inject
-    VirtualWaitClock time;
+    VirtualTime time;
 
     @Inject
     PypistatsClient pypistats;
@@ -70,7 +72,7 @@ class PypiCollectionIT {
     @BeforeEach
     void stubTheCatalog() {
         wireMock.resetAll();
-        time.reset();
+        TestTime.reset(time);
         pypistats.forgetAnswers();
         UpstreamStubs stubs = new UpstreamStubs(wireMock);
         for (String name : List.of("optax", "jax", "flax", "equinox", "keras", "tf-keras", "torch", "lightning",
@@ -89,8 +91,9 @@ class PypiCollectionIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/collect/" + runId).then()
                 .statusCode(200).body("state", equalTo("SUCCEEDED")).body("done", equalTo(12))
                 .body("published", equalTo(12)).body("failed", equalTo(0)));
-        // 10 packages × 5 requests, equinox 4 (no series asked after pypistats' 404), the unknown package 1
-        given().get("/api/v1/collect/" + runId).then().body("cost", equalTo(55));
+        // 10 packages × 6 requests (deps.dev twice: the default version, then its dependents), equinox 5 (no series
+        // asked after pypistats' 404), the unknown package 1
+        given().get("/api/v1/collect/" + runId).then().body("cost", equalTo(66));
 
         List<ConsumerRecord<String, String>> records = recordsOf(runId, 12);
         Map<String, PypiObservation> byPackage = new HashMap<>();

@@ -23,8 +23,8 @@ class ReleaseCadenceTest {
         assertThat(optax.firstReleaseAt()).isEqualTo(Fetched.of(Instant.parse("2020-06-10T09:12:44.127650Z")));
         assertThat(optax.latestReleaseAt()).isEqualTo(Fetched.of(Instant.parse("2026-11-12T17:00:03.842210Z")));
         assertThat(optax.releasesLast365Days()).isEqualTo(2);
-        // intervals between the last 10 releases (0.2.0 ... 0.2.8, 0.2.6rc1 included), median of 9
-        assertThat(optax.medianDaysBetweenReleases()).isEqualTo(Fetched.of(89.72));
+        // intervals between the last 10 stable releases (0.2.6rc1 is a pre-release, left out), median of 9
+        assertThat(optax.medianDaysBetweenReleases()).isEqualTo(Fetched.of(126.09));
         assertThat(optax.daysSinceLatestRelease()).isEqualTo(Fetched.of(15L));
         assertThat(optax.yankedReleases()).isZero();
     }
@@ -63,6 +63,25 @@ class ReleaseCadenceTest {
                 List.of(new Release("0.1", Instant.parse("2026-01-01T00:00:00Z"), true)), NOW);
         assertThat(allYanked.yankedReleases()).isEqualTo(1);
         assertThat(allYanked.firstReleaseAt().missingReason()).isEqualTo("every release is yanked");
+    }
+
+    @Test
+    void preReleasesAreNotReleasesForCadenceAndFreshness() {
+        List<Release> releases = List.of(release("1.0.0", "2025-10-01T00:00:00Z"),
+                release("1.1.0", "2025-12-01T00:00:00Z"), release("2.0.0rc1", "2026-11-20T00:00:00Z"),
+                release("2.0.0.dev3", "2026-11-25T00:00:00Z"));
+
+        ReleaseCadence cadence = ReleaseCadence.of(releases, NOW);
+
+        assertThat(cadence.releaseCount()).isEqualTo(4);
+        assertThat(cadence.latestReleaseAt()).isEqualTo(Fetched.of(Instant.parse("2025-12-01T00:00:00Z")));
+        assertThat(cadence.releasesLast365Days()).isEqualTo(1);
+        assertThat(cadence.medianDaysBetweenReleases()).isEqualTo(Fetched.of(61.0));
+        assertThat(cadence.daysSinceLatestRelease().value()).isGreaterThan(300L);
+
+        ReleaseCadence onlyPre = ReleaseCadence.of(List.of(release("0.1a1", "2026-11-01T00:00:00Z")), NOW);
+        assertThat(onlyPre.latestReleaseAt().missingReason()).isEqualTo("every release is a pre-release");
+        assertThat(onlyPre.firstReleaseAt()).isEqualTo(Fetched.of(Instant.parse("2026-11-01T00:00:00Z")));
     }
 
     private static Release release(String version, String at) {

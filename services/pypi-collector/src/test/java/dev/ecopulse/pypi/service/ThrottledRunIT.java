@@ -14,7 +14,9 @@ import dev.ecopulse.contract.event.Observation;
 import dev.ecopulse.contract.event.PypiObservation;
 import dev.ecopulse.pypi.client.pypistats.PypistatsClient;
 import dev.ecopulse.pypi.support.UpstreamStubs;
-import dev.ecopulse.pypi.support.VirtualWaitClock;
+import dev.ecopulse.pypi.support.RecordingRun;
+import dev.ecopulse.pypi.support.TestTime;
+import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.WireMockResource;
@@ -42,7 +44,7 @@ class ThrottledRunIT {
     PypiCollector collector;
 
     @Inject
-    VirtualWaitClock time;
+    VirtualTime time;
 
     @Inject
     PypistatsClient pypistats;
@@ -50,7 +52,7 @@ class ThrottledRunIT {
     @BeforeEach
     void reset() {
         wireMock.resetAll();
-        time.reset();
+        TestTime.reset(time);
         pypistats.forgetAnswers();
     }
 
@@ -62,11 +64,12 @@ class ThrottledRunIT {
             stubs.everything(name, "optax", "0.2.8").recent(name, UpstreamStubs.tooManyRequests());
         }
         RecordingRun run = new RecordingRun(names.stream().map(n -> new CollectionTarget(n, n)).toList());
+        time.activityFrom(() -> run.status);
 
         collector.collect(run);
 
         assertThat(run.published).hasSize(4).allSatisfy(o -> assertThat(((PypiObservation) o).pypi()).isNotNull());
-        assertThat(time.throttleWaits()).hasSize(8); // 4 waits for each of the first two packages
+        assertThat(time.waitsWhile("answered 429")).hasSize(8); // 4 waits for each of the first two packages
         wireMock.verify(0, getRequestedFor(urlEqualTo(UpstreamStubs.recentPath("flax"))));
         wireMock.verify(0, getRequestedFor(urlEqualTo(UpstreamStubs.recentPath("torch"))));
         assertThat(((PypiObservation) run.published.get(3)).missing()).containsExactly(new MissingSignal("pypistats",
@@ -75,64 +78,10 @@ class ThrottledRunIT {
                 "jax: pypistats answered 429 5 times in a row",
                 "pypistats kept answering 429 for 2 packages in a row; the remaining packages were observed without"
                         + " downloads");
-        assertThat(run.statuses).anyMatch(s -> s != null && s.startsWith("observing optax (1 of 4) (waiting 5 s: "
-                + "pypistats answered 429"));
+        assertThat(run.statuses).anyMatch(s -> s != null && s.startsWith("waiting 5 s: pypistats answered 429"));
         assertThat(run.statuses.get(run.statuses.size() - 1)).isNull();
         given().get("/q/metrics").then().statusCode(200).body(containsString(
                 "ecopulse_collector_upstream_throttle_waits_seconds_count{application=\"ecopulse\","
                         + "service=\"pypi-collector\",source=\"pypi\",upstream=\"pypistats\"}"));
-    }
-
-    /** A run that records what the collector does with it. */
-    static final class RecordingRun implements RunContext {
-        final List<CollectionTarget> targets;
-        final List<Observation> published = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
-        final List<String> statuses = new ArrayList<>();
-        long cost;
-
-        RecordingRun(List<CollectionTarget> targets) {
-            this.targets = targets;
-        }
-
-        @Override
-        public String runId() {
-            return "pypi-test-run";
-        }
-
-        @Override
-        public Instant startedAt() {
-            return VirtualWaitClock.START;
-        }
-
-        @Override
-        public List<CollectionTarget> targets() {
-            return targets;
-        }
-
-        @Override
-        public void publish(Observation observation) {
-            published.add(observation);
-        }
-
-        @Override
-        public void failed(CollectionTarget target, String reason) {
-            errors.add(target.subject() + ": " + reason);
-        }
-
-        @Override
-        public void addCost(long units) {
-            cost += units;
-        }
-
-        @Override
-        public void status(String activity) {
-            statuses.add(activity);
-        }
-
-        @Override
-        public void error(String message) {
-            errors.add(message);
-        }
     }
 }

@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.ecopulse.testsupport.DepsDevStubs;
+import java.time.Instant;
 
 /** Stubs PyPI, pypistats and deps.dev for a package, with the fixtures in their real formats. */
 public final class UpstreamStubs {
@@ -50,7 +52,9 @@ public final class UpstreamStubs {
         return this;
     }
 
+    /** deps.dev: {@code version} is the package's default version, analysed long ago, answering {@code answer}. */
     public UpstreamStubs dependents(String name, String version, ResponseDefinitionBuilder answer) {
+        DepsDevStubs.versions(wireMock, "pypi", name, version, Instant.parse("2025-01-10T00:00:00Z"));
         wireMock.stubFor(get(urlEqualTo(dependentsPath(name, version))).willReturn(answer));
         return this;
     }

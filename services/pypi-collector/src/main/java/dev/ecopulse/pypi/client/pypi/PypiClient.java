@@ -1,18 +1,17 @@
 package dev.ecopulse.pypi.client.pypi;
 
 import dev.ecopulse.collector.client.Fetched;
-import dev.ecopulse.collector.client.RequestPacer;
-import dev.ecopulse.collector.client.ThrottleBackoff;
-import dev.ecopulse.collector.client.UpstreamMetrics;
-import dev.ecopulse.pypi.client.Conditional;
-import dev.ecopulse.pypi.client.ConditionalCache;
-import dev.ecopulse.pypi.client.Lookup;
-import dev.ecopulse.pypi.client.UpstreamHttp;
-import dev.ecopulse.pypi.client.WaitClock;
+import dev.ecopulse.collector.client.http.ConditionalCache;
+import dev.ecopulse.collector.client.http.ConditionalGet;
+import dev.ecopulse.collector.client.http.Lookup;
+import dev.ecopulse.collector.client.http.UpstreamHttp;
+import dev.ecopulse.collector.client.http.UpstreamRequest;
+import dev.ecopulse.collector.client.http.UpstreamSettings;
+import dev.ecopulse.collector.client.http.Upstreams;
+import dev.ecopulse.collector.run.RunContext;
 import dev.ecopulse.pypi.config.PypiConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 /** PyPI's JSON API (latest release metadata) and Simple API in JSON form (release history), for one package each. */
@@ -27,34 +26,29 @@ public class PypiClient {
     private final ConditionalCache<ProjectMetadata> projects;
     private final ConditionalCache<Fetched<List<Release>>> pages;
 
-    PypiClient(PypiConfig config, WaitClock time, UpstreamMetrics metrics) {
+    PypiClient(PypiConfig config, Upstreams upstreams) {
         this.baseUrl = trimSlash(config.url());
-        this.http = new UpstreamHttp(
-                new UpstreamHttp.Settings("PyPI", config.userAgent(), config.timeout(), config.throttleBackoff()),
-                new RequestPacer(List.of(new RequestPacer.Limit(config.requestsPerSecond(), Duration.ofSeconds(1))),
-                        time.clock(), time::sleep),
-                new ThrottleBackoff(config.throttleRetries(), config.throttleBackoff(), config.throttleMaxWait(),
-                        time.clock()),
-                time, (endpoint, status) -> metrics.record("pypi", endpoint, status));
+        this.http = upstreams.client(UpstreamSettings.of("PyPI", "pypi", config.userAgent(), config.timeout(),
+                config.requestsPerSecond())
+                .withThrottle(config.throttleRetries(), config.throttleBackoff(), config.throttleMaxWait())
+                .withRetries(1, config.throttleBackoff()));
         this.projects = new ConditionalCache<>(config.etagCacheSize());
         this.pages = new ConditionalCache<>(config.etagCacheSize());
     }
 
     /** {@code /pypi/<name>/json}; {@code name} is PEP 503-normalised. */
-    public Lookup<ProjectMetadata> project(String name) throws InterruptedException {
-        return Conditional.fetch(http, projects, "json", URI.create(baseUrl + "/pypi/" + name + "/json"), JSON,
-                ProjectJson::read, ProjectJson.SOURCE, "PyPI has no project named '" + name + "'");
+    public Lookup<ProjectMetadata> project(String name, RunContext run) throws InterruptedException {
+        return ConditionalGet.fetch(http, projects, UpstreamRequest.get("json",
+                URI.create(baseUrl + "/pypi/" + name + "/json")).header("Accept", JSON), ProjectJson::read,
+                ProjectJson.SOURCE, "PyPI has no project named '" + name + "'", run);
     }
 
     /** {@code /simple/<name>/} as {@code application/vnd.pypi.simple.v1+json}. */
-    public Lookup<Fetched<List<Release>>> releases(String name) throws InterruptedException {
-        return Conditional.fetch(http, pages, "simple", URI.create(baseUrl + "/simple/" + name + "/"), SIMPLE_JSON,
+    public Lookup<Fetched<List<Release>>> releases(String name, RunContext run) throws InterruptedException {
+        return ConditionalGet.fetch(http, pages, UpstreamRequest.get("simple",
+                URI.create(baseUrl + "/simple/" + name + "/")).header("Accept", SIMPLE_JSON),
                 body -> SimpleIndex.read(body, name), SimpleIndex.SOURCE,
-                "PyPI's Simple API has no project named '" + name + "'");
-    }
-
-    public long requestsSent() {
-        return http.requestsSent();
+                "PyPI's Simple API has no project named '" + name + "'", run);
     }
 
     static String trimSlash(String url) {

@@ -2,14 +2,16 @@ package dev.ecopulse.pypi.client.pypistats;
 
 import dev.ecopulse.collector.client.Fetched;
 import dev.ecopulse.collector.client.RequestPacer;
-import dev.ecopulse.collector.client.ThrottleBackoff;
-import dev.ecopulse.collector.client.UpstreamMetrics;
+import dev.ecopulse.collector.client.http.ConditionalCache;
+import dev.ecopulse.collector.client.http.ConditionalGet;
+import dev.ecopulse.collector.client.http.Lookup;
+import dev.ecopulse.collector.client.http.UpstreamHttp;
+import dev.ecopulse.collector.client.http.UpstreamRequest;
+import dev.ecopulse.collector.client.http.UpstreamSettings;
+import dev.ecopulse.collector.client.http.Upstreams;
+import dev.ecopulse.collector.run.RunContext;
+import dev.ecopulse.contract.time.TimeSource;
 import dev.ecopulse.pypi.client.AnswerReuse;
-import dev.ecopulse.pypi.client.Conditional;
-import dev.ecopulse.pypi.client.ConditionalCache;
-import dev.ecopulse.pypi.client.Lookup;
-import dev.ecopulse.pypi.client.UpstreamHttp;
-import dev.ecopulse.pypi.client.WaitClock;
 import dev.ecopulse.pypi.config.PypiConfig;
 import dev.ecopulse.pypi.config.PypistatsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,27 +30,25 @@ public class PypistatsClient {
 
     private final String baseUrl;
     private final UpstreamHttp http;
-    private final WaitClock time;
+    private final TimeSource time;
     private final ConditionalCache<RecentDownloads> recent;
     private final ConditionalCache<Fetched<List<DailyDownloads>>> overall;
     private final AnswerReuse<RecentDownloads> recentAnswers;
     private final AnswerReuse<Fetched<List<DailyDownloads>>> overallAnswers;
 
-    PypistatsClient(PypistatsConfig config, PypiConfig pypi, WaitClock time, UpstreamMetrics metrics) {
+    PypistatsClient(PypistatsConfig config, PypiConfig pypi, Upstreams upstreams) {
         this.baseUrl = config.url().endsWith("/") ? config.url().substring(0, config.url().length() - 1)
                 : config.url();
-        this.http = new UpstreamHttp(
-                new UpstreamHttp.Settings("pypistats", pypi.userAgent(), config.timeout(), config.throttleBackoff()),
-                new RequestPacer(limits(config), time.clock(), time::sleep),
-                new ThrottleBackoff(config.throttleRetries(), config.throttleBackoff(), config.throttleMaxWait(),
-                        time.clock()),
-                time, (endpoint, status) -> metrics.record("pypi", "pypistats-" + endpoint, status));
+        this.http = upstreams.client(UpstreamSettings.of("pypistats", "pypi", pypi.userAgent(), config.timeout(), 1)
+                .withLimits(limits(config))
+                .withThrottle(config.throttleRetries(), config.throttleBackoff(), config.throttleMaxWait())
+                .withRetries(1, config.throttleBackoff()));
         // pypistats documents no ETags; should it send them, they are used like PyPI's
         this.recent = new ConditionalCache<>(pypi.etagCacheSize());
         this.overall = new ConditionalCache<>(pypi.etagCacheSize());
         this.recentAnswers = new AnswerReuse<>(config.reuseFor());
         this.overallAnswers = new AnswerReuse<>(config.reuseFor());
-        this.time = time;
+        this.time = upstreams.time();
     }
 
     static List<RequestPacer.Limit> limits(PypistatsConfig config) {
@@ -57,17 +57,21 @@ public class PypistatsClient {
     }
 
     /** {@code /api/packages/<name>/recent}: downloads of the last day, week and month. */
-    public Lookup<RecentDownloads> recent(String name) throws InterruptedException {
+    public Lookup<RecentDownloads> recent(String name, RunContext run) throws InterruptedException {
         URI uri = URI.create(baseUrl + "/api/packages/" + name + "/recent");
-        return reused(recentAnswers, uri, () -> Conditional.fetch(http, recent, "recent", uri, JSON,
-                PypistatsDocuments::recent, "pypistats", noData(name)));
+        return reused(recentAnswers, uri, () -> ConditionalGet.fetch(http, recent, request("recent", uri),
+                PypistatsDocuments::recent, "pypistats", noData(name), run));
     }
 
     /** {@code /api/packages/<name>/overall?mirrors=false}: daily downloads without mirrors, last 180 days. */
-    public Lookup<Fetched<List<DailyDownloads>>> overall(String name) throws InterruptedException {
+    public Lookup<Fetched<List<DailyDownloads>>> overall(String name, RunContext run) throws InterruptedException {
         URI uri = URI.create(baseUrl + "/api/packages/" + name + "/overall?mirrors=false");
-        return reused(overallAnswers, uri, () -> Conditional.fetch(http, overall, "overall", uri, JSON,
-                PypistatsDocuments::overall, "pypistats", noData(name)));
+        return reused(overallAnswers, uri, () -> ConditionalGet.fetch(http, overall, request("overall", uri),
+                PypistatsDocuments::overall, "pypistats", noData(name), run));
+    }
+
+    private static UpstreamRequest request(String endpoint, URI uri) {
+        return UpstreamRequest.get("pypistats-" + endpoint, uri).header("Accept", JSON);
     }
 
     /** Forgets the answers kept for reuse, so the next run asks pypistats again. */
@@ -81,17 +85,13 @@ public class PypistatsClient {
     }
 
     private <T> Lookup<T> reused(AnswerReuse<T> answers, URI uri, Ask<T> ask) throws InterruptedException {
-        var kept = answers.get(uri, time.clock().instant());
+        var kept = answers.get(uri, time.now());
         if (kept.isPresent()) {
             return kept.get();
         }
         Lookup<T> answer = ask.ask();
-        answers.put(uri, time.clock().instant(), answer);
+        answers.put(uri, time.now(), answer);
         return answer;
-    }
-
-    public long requestsSent() {
-        return http.requestsSent();
     }
 
     private static String noData(String name) {

@@ -1,4 +1,4 @@
-package dev.ecopulse.pypi.client;
+package dev.ecopulse.collector.client.http;
 
 import java.net.URI;
 import java.util.LinkedHashMap;

@@ -1,33 +1,34 @@
-package dev.ecopulse.pypi.client;
+package dev.ecopulse.collector.client.http;
 
-import java.net.URI;
+import dev.ecopulse.collector.run.RunContext;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One upstream document fetched with its ETag: read afresh on 200, reused from the cache on 304, absent on 404, a
- * failure with the reason otherwise.
+ * One upstream document fetched with its ETag: read afresh on 200, reused from the cache on 304, absent on 404 or
+ * 410, a failure with the reason otherwise.
  */
-public final class Conditional {
+public final class ConditionalGet {
 
-    private Conditional() {
+    private ConditionalGet() {
     }
 
     /**
      * @param what how the reason names the upstream, e.g. {@code PyPI's JSON API}
      * @param notFound the reason when the upstream answers 404
      */
-    public static <T> Lookup<T> fetch(UpstreamHttp http, ConditionalCache<T> cache, String endpoint, URI uri,
-            String accept, Function<String, T> reader, String what, String notFound) throws InterruptedException {
-        Optional<ConditionalCache.Entry<T>> cached = cache.get(uri);
-        HttpReply reply = http.get(endpoint, uri, accept, cached.map(ConditionalCache.Entry::etag).orElse(null));
+    public static <T> Lookup<T> fetch(UpstreamHttp http, ConditionalCache<T> cache, UpstreamRequest request,
+            Function<String, T> reader, String what, String notFound, RunContext run) throws InterruptedException {
+        Optional<ConditionalCache.Entry<T>> cached = cache.get(request.uri());
+        UpstreamReply reply = http.send(request.ifNoneMatch(cached.map(ConditionalCache.Entry::etag).orElse(null)),
+                run);
         if (!reply.answered()) {
             return new Lookup.Failed<>(reply.failure(), reply.throttled());
         }
         switch (reply.status()) {
             case 200 -> {
                 T value = reader.apply(reply.body());
-                cache.put(uri, reply.etag(), value);
+                cache.put(request.uri(), reply.etag(), value);
                 return new Lookup.Found<>(value);
             }
             case 304 -> {

@@ -1,6 +1,6 @@
-package dev.ecopulse.pypi.client;
+package dev.ecopulse.collector.client.http;
 
-/** What asking an upstream about a package gave: the document read, the package's absence, or a failure. */
+/** What asking an upstream about something gave: what was read, its absence (404), or a failure with the reason. */
 public sealed interface Lookup<T> {
 
     /** The upstream answered; {@code value} holds what could be read from it (signals may still be missing). */
