@@ -2,6 +2,7 @@ package dev.ecopulse.aggregator.service;
 
 import dev.ecopulse.aggregator.scoring.MaturityScore;
 import dev.ecopulse.aggregator.scoring.Methodology;
+import dev.ecopulse.aggregator.scoring.Shares;
 import dev.ecopulse.aggregator.scoring.SubjectScore;
 import dev.ecopulse.contract.catalog.Catalog;
 import dev.ecopulse.contract.catalog.Framework;
@@ -56,6 +57,11 @@ public class AggregatorMetrics {
                     s -> s.momentum().index30(), "window", "30d");
             gauge("ecopulse.aggregator.momentum", f, "Momentum index of a framework, growth in percent",
                     s -> s.momentum().index90(), "window", "90d");
+            for (String measure : Shares.MEASURES) {
+                gauge("ecopulse.aggregator.share", f, "A framework's share of a catalog-wide flow, in percent",
+                        s -> s.shares().containsKey(measure) ? s.shares().get(measure).percent() : null, "measure",
+                        measure);
+            }
         }
     }
 
