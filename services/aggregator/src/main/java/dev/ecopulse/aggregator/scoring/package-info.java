@@ -1,5 +1,6 @@
 /**
- * Scoring as pure computation, in the order it runs (entry point {@link dev.ecopulse.aggregator.scoring.Scoring#evaluate}):
+ * Scoring as pure computation, in the order it runs (entry point
+ * {@link dev.ecopulse.aggregator.scoring.Scoring#evaluate}):
  * <ol>
  * <li>inputs: {@link dev.ecopulse.aggregator.scoring.HistorySnapshot} (per subject and day the latest observation, and
  * the latest complete one) gives each project its {@link dev.ecopulse.aggregator.scoring.ProjectInputs};</li>
