@@ -223,6 +223,7 @@ if $OFFLINE; then
   REPLAY_URL="http://127.0.0.1:$REPLAY_PORT"
   export ECOPULSE_GITHUB_API_URL="$REPLAY_URL" ECOPULSE_GITHUB_BATCH_SIZE=50
   export GITHUB_TOKEN="offline-sample-token"   # not a real token: it only makes the collector use GraphQL
+  export ECOPULSE_UPSTREAM_ALLOW_INSECURE=true  # the replay speaks plain http on localhost
   export ECOPULSE_PYPI_URL="$REPLAY_URL" ECOPULSE_PYPISTATS_URL="$REPLAY_URL" ECOPULSE_DEPSDEV_URL="$REPLAY_URL"
   export ECOPULSE_MAVEN_REPO_URL="$REPLAY_URL/maven2" ECOPULSE_MAVEN_SEARCH_URL="$REPLAY_URL"
   # the replay server is local: no public API's politeness limits to keep

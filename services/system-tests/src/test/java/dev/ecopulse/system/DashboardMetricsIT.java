@@ -82,6 +82,8 @@ class DashboardMetricsIT {
         env.put("ECOPULSE_ADMIN_KEY", ADMIN_KEY);
         env.put("ECOPULSE_COLLECT_ON_START", "false");
         env.put("GITHUB_TOKEN", "system-test-token");
+        // the stubs speak plain http; the collector sends a token over http only when allowed
+        env.put("ECOPULSE_UPSTREAM_ALLOW_INSECURE", "true");
         env.put("ECOPULSE_GITHUB_API_URL", upstream.baseUrl());
         env.put("ECOPULSE_PYPI_URL", upstream.baseUrl());
         env.put("ECOPULSE_PYPISTATS_URL", upstream.baseUrl());
