@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 class ErrorInsideRunIT {
 
-    private static final String KEY = "test-admin-key";
+    private static final String KEY = "test-admin-key-0123456789";
 
     @AfterEach
     void reset() {
