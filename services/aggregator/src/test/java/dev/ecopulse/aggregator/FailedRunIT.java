@@ -32,8 +32,8 @@ class FailedRunIT {
     static final Instant FAILED_RUN = GOOD_RUN.plus(Duration.ofHours(6));
     // PyTorch projects no other test of this app observes, so nothing else moves the framework meanwhile
     static final List<String> REPOSITORIES = List.of("torchaudio:pytorch/audio",
-            "timm:huggingface/pytorch-image-models", "torchrl:pytorch/rl");
-    static final Set<String> KEYS = Set.of("pytorch", "torchaudio", "timm", "torchrl");
+            "timm:huggingface/pytorch-image-models", "torchserve:pytorch/serve");
+    static final Set<String> KEYS = Set.of("pytorch", "torchaudio", "timm", "torchserve");
     static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
