@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -71,7 +72,9 @@ public class CollectResource {
             headers = @Header(name = "Retry-After", description = "Seconds after which to try again",
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response start(@HeaderParam(AdminKey.HEADER) String key, UriInfo uri,
+    public Response start(
+            // described once, as the adminKey security scheme, so generated clients send it as credentials
+            @Parameter(hidden = true) @HeaderParam(AdminKey.HEADER) String key, UriInfo uri,
             @Context HttpServerRequest request) {
         adminKey.check(key, request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
         RunStatus run = runs.start(RunStatus.Trigger.API);
