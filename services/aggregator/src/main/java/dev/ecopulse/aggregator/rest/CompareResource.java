@@ -16,6 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Frameworks side by side. */
@@ -37,8 +42,19 @@ public class CompareResource {
     }
 
     @GET
-    @Operation(summary = "2 to 10 frameworks side by side per dimension and signal (frameworks=a,b,...)")
-    public Response compare(@QueryParam("frameworks") String frameworks, @Context Request request) {
+    @Operation(operationId = "compareFrameworks",
+            summary = "2 to 10 frameworks side by side per dimension and signal (frameworks=a,b,...)")
+    @APIResponse(responseCode = "200", description = "The frameworks side by side",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ComparisonView.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "NotReady")
+    public Response compare(@Parameter(required = true, description = "2 to 10 comma-separated framework ids",
+            example = "pytorch,tensorflow") @QueryParam("frameworks") String frameworks, @Context Request request) {
         List<String> ids = parse(frameworks);
         ViewState state = queries.state();
         var entries = ids.stream().map(id -> queries.framework(state, id)).toList();

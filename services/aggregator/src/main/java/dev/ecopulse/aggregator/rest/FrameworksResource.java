@@ -19,6 +19,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Frameworks: their scores, full explanations and score history. */
@@ -38,7 +43,15 @@ public class FrameworksResource {
     }
 
     @GET
-    @Operation(summary = "Every framework: maturity (0-100, higher is better), band, coverage, momentum in brief")
+    @Operation(operationId = "listFrameworks",
+            summary = "Every framework: maturity (0-100, higher is better), band, coverage, momentum in brief")
+    @APIResponse(responseCode = "200", description = "Every framework of the catalog",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = FrameworkSummary.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "NotReady")
     public Response list(@Context Request request) {
         ViewState state = queries.state();
         return Conditional.ok(request, Conditional.of(state),
@@ -47,8 +60,17 @@ public class FrameworksResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A framework's full explanation: dimensions, signals, contributions, gaps, momentum,"
+    @Operation(operationId = "getFramework",
+            summary = "A framework's full explanation: dimensions, signals, contributions, gaps, momentum,"
             + " projects")
+    @APIResponse(responseCode = "200", description = "The framework's full explanation",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FrameworkDetail.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "NotReady")
     public Response detail(@PathParam("id") String id, @Context Request request) {
         ViewState state = queries.state();
         FrameworkEntry entry = queries.framework(state, id);
@@ -58,7 +80,17 @@ public class FrameworksResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "A framework's maturity and momentum per day with data (from, to: ISO-8601 dates)")
+    @Operation(operationId = "getFrameworkHistory",
+            summary = "A framework's maturity and momentum per day with data (from, to: ISO-8601 dates)")
+    @APIResponse(responseCode = "200", description = "Scores per UTC day with data, oldest first",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = HistoryView.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "NotReady")
     public Response history(@PathParam("id") String id, @QueryParam("from") String from,
             @QueryParam("to") String to, @Context Request request) {
         Optional<LocalDate> fromDate = Params.date("from", from);

@@ -11,6 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The scoring methodology in force. */
@@ -28,8 +32,15 @@ public class MethodologyResource {
     }
 
     @GET
-    @Operation(summary = "Weights, thresholds, dimensions, bands, momentum and the formula; higher is better."
+    @Operation(operationId = "getMethodology",
+            summary = "Weights, thresholds, dimensions, bands, momentum and the formula; higher is better."
             + " dataNotice, when present, says the data is sample data")
+    @APIResponse(responseCode = "200", description = "The methodology in force",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MethodologyView.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Response methodology(@Context Request request) {
         return Conditional.ok(request, tag, () -> view);
     }

@@ -25,6 +25,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Projects: their scores, latest observations and raw observation history. */
@@ -46,7 +51,15 @@ public class ProjectsResource {
     }
 
     @GET
-    @Operation(summary = "Projects with their scores, optionally of one framework")
+    @Operation(operationId = "listProjects", summary = "Projects with their scores, optionally of one framework")
+    @APIResponse(responseCode = "200", description = "The projects with their scores",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ProjectSummary.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "NotReady")
     public Response list(@QueryParam("framework") String framework, @Context Request request) {
         ViewState state = queries.state();
         List<ProjectEntry> projects = queries.projects(state, Optional.ofNullable(framework)
@@ -57,7 +70,16 @@ public class ProjectsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A project's latest observation per source and subject, and its explained scores")
+    @Operation(operationId = "getProject",
+            summary = "A project's latest observation per source and subject, and its explained scores")
+    @APIResponse(responseCode = "200", description = "The project, its latest observations and explained scores",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProjectDetail.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "NotReady")
     public Response detail(@PathParam("id") String id, @Context Request request) {
         ViewState state = queries.state();
         ProjectEntry entry = queries.project(state, id);
@@ -66,8 +88,17 @@ public class ProjectsResource {
 
     @GET
     @Path("{id}/observations")
-    @Operation(summary = "A project's raw observations, newest first, paged by cursor (source, from, to, cursor,"
+    @Operation(operationId = "listProjectObservations",
+            summary = "A project's raw observations, newest first, paged by cursor (source, from, to, cursor,"
             + " limit)")
+    @APIResponse(responseCode = "200", description = "A page of raw observations, newest first",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ObservationView.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Response observations(@PathParam("id") String projectId, @QueryParam("source") String source,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam(Cursor.PARAM) String cursor, @QueryParam("offset") String offset,

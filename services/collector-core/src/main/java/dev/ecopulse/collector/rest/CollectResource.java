@@ -17,12 +17,32 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Starts a collection run on demand and shows the progress and summary of recent runs. */
 @Path("/api/v1/collect")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "collection", description = "Collection runs: start one on demand (admin key), follow its progress")
+@SecurityScheme(securitySchemeName = CollectResource.ADMIN_KEY, type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER, apiKeyName = AdminKey.HEADER,
+        description = "The admin key (ecopulse.admin.key); repeated wrong keys are refused for a while (429)")
 public class CollectResource {
+
+    static final String ADMIN_KEY = "adminKey";
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final RunManager runs;
     private final AdminKey adminKey;
@@ -37,7 +57,24 @@ public class CollectResource {
      * running run's id while one runs.
      */
     @POST
-    public Response start(@HeaderParam(AdminKey.HEADER) String key, UriInfo uri,
+    @Operation(operationId = "startCollection", summary = "Starts a collection run now")
+    @SecurityRequirement(name = ADMIN_KEY)
+    @APIResponse(responseCode = "202", description = "The run, started; Location names it",
+            headers = @Header(name = "Location", description = "The run's URL",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RunStatus.class)))
+    @APIResponse(responseCode = "401", description = "The X-Api-Key header is missing or wrong",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A run is in progress; runId names it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many wrong keys from this client",
+            headers = @Header(name = "Retry-After", description = "Seconds after which to try again",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response start(
+            // described once, as the adminKey security scheme, so generated clients send it as credentials
+            @Parameter(hidden = true) @HeaderParam(AdminKey.HEADER) String key, UriInfo uri,
             @Context HttpServerRequest request) {
         adminKey.check(key, request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
         RunStatus run = runs.start(RunStatus.Trigger.API);
@@ -45,12 +82,24 @@ public class CollectResource {
     }
 
     @GET
+    @Operation(operationId = "listRuns", summary = "The recent runs, with their progress or summary")
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "200", description = "The recent runs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RunStatus.class)))
     public List<RunStatus> recent() {
         return runs.recent();
     }
 
     @GET
     @Path("/{runId}")
+    @Operation(operationId = "getRun", summary = "One run's progress or summary")
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RunStatus.class)))
+    @APIResponse(responseCode = "404", description = "No such run (only the last runs are kept)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RunStatus run(@PathParam("runId") String runId) {
         return runs.find(runId).orElseThrow(() -> new UnknownRunException(runId));
     }
