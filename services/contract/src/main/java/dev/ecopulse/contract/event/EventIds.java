@@ -41,6 +41,18 @@ public final class EventIds {
         return nameBased(String.join("|", "score", kind.name(), subjectId, computedAt.toString()));
     }
 
+    /**
+     * Id of a series: a name-based UUID of source, project, subject, origin and the flows themselves, so the same
+     * flows sent again get the same id and different flows never share one.
+     */
+    public static String seriesId(SeriesObservation series) {
+        StringBuilder name = new StringBuilder(String.join("|", "series", series.source(), series.projectId(),
+                series.subject(), series.origin()));
+        series.flows().forEach(f -> name.append('|').append(f.signal()).append(',').append(f.from()).append(',')
+                .append(f.to()).append(',').append(f.count()));
+        return nameBased(name.toString());
+    }
+
     private static String nameBased(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -8,6 +8,7 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,9 @@ public final class EventSchemas {
     public static String schemaFile(String eventType) {
         if (CloudEventAttributes.SCORE_CHANGED_TYPE.equals(eventType)) {
             return "score-changed.v1.schema.json";
+        }
+        if (Arrays.stream(ObservationSource.values()).anyMatch(s -> SeriesObservation.eventType(s).equals(eventType))) {
+            return "series.v1.schema.json";
         }
         return ObservationSource.fromEventType(eventType)
                 .map(s -> s.id() + "-observation.v1.schema.json")

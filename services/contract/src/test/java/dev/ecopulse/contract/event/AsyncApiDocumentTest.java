@@ -39,9 +39,9 @@ class AsyncApiDocumentTest {
         });
 
         for (ObservationSource source : ObservationSource.values()) {
-            assertThat(types).contains(source.eventType());
+            assertThat(types).contains(source.eventType(), SeriesObservation.eventType(source));
         }
         assertThat(types).contains(CloudEventAttributes.SCORE_CHANGED_TYPE);
-        assertThat(Files.list(DOCS).filter(p -> p.toString().endsWith(".schema.json")).count()).isEqualTo(4);
+        assertThat(Files.list(DOCS).filter(p -> p.toString().endsWith(".schema.json")).count()).isEqualTo(5);
     }
 }

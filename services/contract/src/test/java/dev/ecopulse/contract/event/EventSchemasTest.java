@@ -1,10 +1,12 @@
 package dev.ecopulse.contract.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,56 @@ class EventSchemasTest {
             byte[] bytes = EventJson.write(o);
             assertThat(EventJson.mapper().readValue(bytes, EventJson.payloadType(o.source()))).isEqualTo(o);
         }
+    }
+
+    static SeriesObservation series() {
+        return new SeriesObservation("torch", "pypi", "torch", T, "run-1", SeriesObservation.ORIGIN_BACKFILL,
+                List.of(new SeriesObservation.Flow(SeriesObservation.Signals.DOWNLOADS, LocalDate.parse("2026-11-26"),
+                        LocalDate.parse("2026-11-27"), 1_310_000L),
+                        new SeriesObservation.Flow(SeriesObservation.Signals.RELEASES, LocalDate.parse("2026-10-28"),
+                                LocalDate.parse("2026-11-27"), 2L)),
+                List.of(new MissingSignal("commits", "not a GitHub subject")));
+    }
+
+    @Test
+    void aSeriesSerialisesToItsSchemaWithDatesAsDaysAndReadsBackEqual() throws Exception {
+        JsonNode json = tree(series());
+
+        assertThat(EventSchemas.validate(series().eventType(), json)).isEmpty();
+        assertThat(series().eventType()).isEqualTo("dev.ecopulse.pypi.series.v1");
+        assertThat(json.get("flows").get(0).get("from").asText()).isEqualTo("2026-11-26");
+        assertThat(EventJson.mapper().readValue(EventJson.write(series()), SeriesObservation.class))
+                .isEqualTo(series());
+    }
+
+    @Test
+    void theSeriesSchemaRefusesUnknownSignalsAndNegativeCounts() {
+        ObjectNode json = (ObjectNode) tree(series());
+        ((ObjectNode) json.get("flows").get(0)).put("signal", "views");
+        ((ObjectNode) json.get("flows").get(1)).put("count", -3);
+
+        assertThat(EventSchemas.validate(series().eventType(), json)).hasSize(2);
+    }
+
+    @Test
+    void aFlowMustEndAfterItStartsAndCountFromZero() {
+        LocalDate day = LocalDate.parse("2026-11-26");
+        assertThatThrownBy(() -> new SeriesObservation.Flow("downloads", day, day, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SeriesObservation.Flow("downloads", day, day.plusDays(1), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new SeriesObservation.Flow("commits", day.minusDays(30), day, 7).days()).isEqualTo(30);
+    }
+
+    @Test
+    void theSameFlowsGetTheSameIdAndOtherFlowsAnother() {
+        SeriesObservation again = new SeriesObservation("torch", "pypi", "torch", T.plusSeconds(3600), "run-2",
+                SeriesObservation.ORIGIN_BACKFILL, series().flows(), series().missing());
+        SeriesObservation other = new SeriesObservation("torch", "pypi", "torch", T, "run-1",
+                SeriesObservation.ORIGIN_BACKFILL, series().flows().subList(0, 1), List.of());
+
+        assertThat(EventIds.seriesId(again)).isEqualTo(EventIds.seriesId(series()));
+        assertThat(EventIds.seriesId(other)).isNotEqualTo(EventIds.seriesId(series()));
     }
 
     private static JsonNode tree(Object payload) {
