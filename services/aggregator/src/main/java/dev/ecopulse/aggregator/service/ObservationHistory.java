@@ -38,8 +38,14 @@ public class ObservationHistory {
         return true;
     }
 
+    private final FlowStore flows;
+
+    ObservationHistory(FlowStore flows) {
+        this.flows = flows;
+    }
+
     public synchronized HistorySnapshot snapshot() {
-        return HistorySnapshot.ofDays(subjects);
+        return HistorySnapshot.of(subjects, flows.snapshot());
     }
 
     /** Number of (subject, day) points held. */
