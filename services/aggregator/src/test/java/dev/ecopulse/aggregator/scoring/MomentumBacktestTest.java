@@ -45,6 +45,7 @@ class MomentumBacktestTest {
     static final Map<LocalDate, Map<String, Momentum>> MOMENTUM = new TreeMap<>();
     /** Every snapshot from 2018-06 → framework → momentum (for the 30-day band). */
     static final Map<LocalDate, Map<String, Momentum>> MONTHLY = new TreeMap<>();
+    static HistorySnapshot history;
     /** Snapshot → package → its downloads of the 30 days before, straight from the source. */
     static final Map<LocalDate, Map<String, Double>> RAW = new TreeMap<>();
     static final Map<String, Project> BY_PACKAGE = new LinkedHashMap<>();
@@ -62,7 +63,7 @@ class MomentumBacktestTest {
             s.flows().forEach(f -> RAW.computeIfAbsent(f.to(), d -> new LinkedHashMap<>())
                     .put(s.subject(), (double) f.count()));
         }
-        HistorySnapshot history = HistorySnapshot.of(Map.of(), store.snapshot());
+        history = HistorySnapshot.of(Map.of(), store.snapshot());
         CATALOG.projects().forEach(p -> p.pypi().forEach(n -> BY_PACKAGE.put(PackageNames.normalise(n), p)));
         for (LocalDate quarterEnd : quarterEnds()) {
             Instant asOf = quarterEnd.atTime(12, 0).toInstant(ZoneOffset.UTC);
@@ -205,6 +206,20 @@ class MomentumBacktestTest {
         assertThat(june.get("tensorflow").shareIndex90()).isNegative();
         assertThat(june.get("tensorflow").trend90()).isNotEqualTo(Momentum.GROWING);
         assertThat(june.get("keras").trend90()).isEqualTo(Momentum.DECLINING);
+    }
+
+    @Test
+    void anImportedDateIsADayOfHistoryWithSharesAndMomentumButNoMaturity() {
+        LocalDate day = LocalDate.parse("2023-12-01");
+        assertThat(history.days()).contains(day);
+        Evaluation e = Scoring.evaluate(CATALOG, METHODOLOGY, history, day.atTime(23, 59).toInstant(ZoneOffset.UTC));
+        ScorePoint point = ScorePoint.of(day, e.frameworks().get("pytorch"));
+
+        assertThat(point.flowShares30().get("downloads")).isBetween(40.0, 80.0);
+        assertThat(point.trend90()).isEqualTo(MOMENTUM.get(day).get("pytorch").trend90());
+        assertThat(point.shareMomentum90()).isEqualTo(MOMENTUM.get(day).get("pytorch").shareIndex90());
+        // no observation of that day: nothing to score maturity on, and the point says so rather than inventing one
+        assertThat(point.coverage()).isZero();
     }
 
     /** The sum of a framework's 90-day share moves (log) over the quarters of 2019-2023. */
