@@ -77,8 +77,8 @@ public record MethodologyView(String dataNotice, String version, String origin, 
                     + " dependents as the change of the stock between the window's ends. The size of a stock is"
                     + " never growth.",
             "Fixed windows: the last 30 (90) days against the 30 (90) before, ending on the last day with flows.",
-            "Growth is the log ratio ln(now / before): symmetric, so doubling and halving are equal and opposite;"
-                    + " shown as a percent.",
+            "Growth is the log ratio ln((now + 1) / (before + 1)): symmetric, so doubling and halving are equal and"
+                    + " opposite, and finite when a count falls to or rises from 0; shown as a percent.",
             "A window known on fewer than minimumCoverage of its days (missing days, a package younger than the"
                     + " windows) is left out and says why; above it the count is scaled to the whole window.",
             "Each subject is compared with itself: only subjects with both windows count, in both windows.",

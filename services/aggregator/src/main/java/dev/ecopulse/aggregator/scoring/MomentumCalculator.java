@@ -189,36 +189,31 @@ public final class MomentumCalculator {
         if (!flow.usable()) {
             return new Calc(Window.without(flow.status(), flow.note()), null, null);
         }
-        Double logRatio = logRatio(flow.now(), flow.before());
+        double logRatio = logRatio(flow.now(), flow.before());
         String note = flow.note();
-        if (logRatio == null) {
-            note = (note == null ? "" : note + "; ") + "grew from 0 or fell to 0, so no ratio";
-        }
         Double share = null;
         Double shareBefore = null;
         Double shareLogRatio = null;
         if (totalNow > 0 && totalBefore > 0) {
             share = flow.now() / totalNow;
             shareBefore = flow.before() / totalBefore;
-            shareLogRatio = logRatio(share, shareBefore);
+            // the share's log ratio is the subject's growth less the catalog's, with the same pseudo-count
+            shareLogRatio = logRatio - logRatio(totalNow, totalBefore);
         }
         Window w = new Window(Momentum.OK, round(flow.now()), round(flow.before()), flow.end(),
-                logRatio == null ? null : round(100 * Math.expm1(logRatio)), logRatio == null ? null
-                        : MaturityScorer.round(logRatio, 4), share == null ? null : round(100 * share),
+                round(100 * Math.expm1(logRatio)), MaturityScorer.round(logRatio, 4),
+                share == null ? null : round(100 * share),
                 shareBefore == null ? null : round(100 * shareBefore),
                 share == null ? null : round(100 * (share - shareBefore)), true, note);
         return new Calc(w, logRatio, shareLogRatio);
     }
 
-    /** ln(now / before); 0 when both are 0 (nothing either time); null when only one is. */
-    static Double logRatio(double now, double before) {
-        if (now == 0 && before == 0) {
-            return 0.0;
-        }
-        if (now <= 0 || before <= 0) {
-            return null;
-        }
-        return Math.log(now / before);
+    /**
+     * ln((now + 1) / (before + 1)): the log ratio with a pseudo-count of one event, so that a fall to 0 or a rise from
+     * 0 stays finite (sparse counts such as releases have zeros) while large flows are unchanged.
+     */
+    static double logRatio(double now, double before) {
+        return Math.log1p(now) - Math.log1p(before);
     }
 
     /**
