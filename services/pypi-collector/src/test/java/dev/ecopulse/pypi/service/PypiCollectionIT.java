@@ -90,12 +90,14 @@ class PypiCollectionIT {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/collect/" + runId).then()
                 .statusCode(200).body("state", equalTo("SUCCEEDED")).body("done", equalTo(12))
-                .body("published", equalTo(12)).body("failed", equalTo(0)));
+                .body("published", equalTo(12)).body("failed", equalTo(0))
+                // the package PyPI does not know has no series
+                .body("seriesPublished", equalTo(11)));
         // 10 packages × 6 requests (deps.dev twice: the default version, then its dependents), equinox 5 (no series
         // asked after pypistats' 404), the unknown package 1
         given().get("/api/v1/collect/" + runId).then().body("cost", equalTo(66));
 
-        List<ConsumerRecord<String, String>> records = recordsOf(runId, 12);
+        List<ConsumerRecord<String, String>> records = recordsOf(runId, ObservationSource.PYPI.eventType(), 12);
         Map<String, PypiObservation> byPackage = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             PypiObservation o = EventJson.mapper().readValue(record.value(), PypiObservation.class);
@@ -130,13 +132,15 @@ class PypiCollectionIT {
                         + "endpoint=\"pypistats-overall\",service=\"pypi-collector\",source=\"pypi\",status=\"200\"}"));
     }
 
-    private static List<ConsumerRecord<String, String>> recordsOf(String runId, int expected) throws Exception {
+    /** The run's records of one CloudEvents type (observations and series share the topic). */
+    static List<ConsumerRecord<String, String>> recordsOf(String runId, String type, int expected) throws Exception {
         List<ConsumerRecord<String, String>> mine = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             mine.clear();
             for (ConsumerRecord<String, String> r : TopicClient.read(Topics.METRICS_PYPI, expected,
                     Duration.ofSeconds(10))) {
-                if (runId.equals(EventJson.mapper().readTree(r.value()).path("runId").asText())) {
+                if (runId.equals(EventJson.mapper().readTree(r.value()).path("runId").asText())
+                        && type.equals(TopicClient.headers(r).get(CloudEventAttributes.HEADER_TYPE))) {
                     mine.add(r);
                 }
             }
