@@ -231,7 +231,8 @@ def pypi(replay, projects):
 def pypi_package(replay, p, package, s, as_of):
     prof, key, g = profile(p), f"{p['id']}/{package}", profile(p)["growth"]
     days = (as_of - SNAPSHOTS[0]).days
-    dates = sorted(d for d in release_dates(key, prof, as_of, 12) if d <= as_of)
+    # a release keeps its date from one snapshot to the next, as on PyPI: the release windows of both agree
+    dates = sorted(d for d in release_dates(key, prof, SNAPSHOTS[0], 12) if d <= as_of)
     versions = [version(i) for i in range(len(dates))]
     files = [{"filename": f"{package.replace('-', '_')}-{v}-py3-none-any.whl", "upload-time": iso(stamp(d)),
               "yanked": False, "size": 400000, "requires-python": ">=3.9",
@@ -313,7 +314,8 @@ def maven(replay, projects):
 def maven_artifact(replay, p, coordinate, s, as_of):
     prof, key = profile(p), f"{p['id']}/{coordinate}"
     group, artifact = coordinate.split(":")
-    dates = sorted(d for d in release_dates(key, prof, as_of, 10) if d <= as_of)
+    # a release keeps its date from one snapshot to the next, as on Central: the release windows of both agree
+    dates = sorted(d for d in release_dates(key, prof, SNAPSHOTS[0], 10) if d <= as_of)
     versions = [version(i) for i in range(len(dates))]
     metadata = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<metadata>\n"
                 f"  <groupId>{group}</groupId>\n  <artifactId>{artifact}</artifactId>\n  <versioning>\n"
