@@ -37,7 +37,7 @@ public final class ReleaseWindows {
      */
     public static List<SeriesObservation.Flow> of(Collection<ReleaseCadence.Dated> versions, LocalDate today,
             int windows) {
-        LocalDate first = versions.stream().map(v -> day(v)).min(LocalDate::compareTo).orElse(null);
+        LocalDate first = versions.stream().map(ReleaseWindows::day).min(LocalDate::compareTo).orElse(null);
         List<SeriesObservation.Flow> flows = new ArrayList<>();
         if (first == null) {
             return flows;
