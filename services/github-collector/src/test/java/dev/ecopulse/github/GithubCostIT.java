@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.ecopulse.collector.client.UpstreamMetrics;
 import dev.ecopulse.github.config.GithubConfig;
+import dev.ecopulse.collector.run.BackfillLedger;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.VirtualTime;
@@ -47,6 +48,9 @@ class GithubCostIT {
     VirtualTime time;
 
     @Inject
+    BackfillLedger ledger;
+
+    @Inject
     GithubConfig config;
 
     GithubStubs github;
@@ -55,6 +59,7 @@ class GithubCostIT {
     void stubGithub() {
         wireMock.resetAll();
         TestTime.reset(time);
+        Runs.backfilled(ledger);
         github = new GithubStubs(wireMock, Instant.now());
         github.signals((i, answer) -> { });
         github.contributors();
