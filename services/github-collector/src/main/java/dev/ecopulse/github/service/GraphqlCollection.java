@@ -54,6 +54,10 @@ public class GraphqlCollection {
     public void collect(RunContext run) throws InterruptedException {
         Map<Boolean, List<CollectionTarget>> byBackfill = run.targets().stream()
                 .collect(Collectors.partitioningBy(run::backfill));
+        if (!byBackfill.get(true).isEmpty()) {
+            LOG.infof("Run %s: backfilling %d repositories (a year of commit and release windows)",
+                    run.runId(), byBackfill.get(true).size());
+        }
         collectInBatches(run, byBackfill.get(false), config.batchSize(), false);
         collectInBatches(run, byBackfill.get(true), Math.min(config.batchSize(), config.backfillBatchSize()), true);
     }

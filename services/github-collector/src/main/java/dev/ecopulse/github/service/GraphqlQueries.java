@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The GraphQL queries the collector sends. Values travel as variables, never spliced into the query text. Repository
- * {@code i} of a batch is aliased {@code r<i>}, its closed-issue search {@code c<i>}; every query also reads
- * {@code rateLimit}.
+ * {@code i} of a batch is aliased {@code r<i>}, its closed-issue search {@code c<i>}, its commit count of 30-day
+ * window {@code k} {@code w<k>} (under {@code defaultBranchRef.target}); every query also reads {@code rateLimit}.
  */
 public final class GraphqlQueries {
 
