@@ -12,15 +12,23 @@ import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.MongoResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Operators import real history over REST: checked first, stored once, applied like series events. */
@@ -35,6 +43,9 @@ class ImportIT {
     @Inject
     FlowRepository repository;
 
+    @TestHTTPResource(PATH)
+    URI importUri;
+
     @Test
     void importsADownloadsCsvOnceAndHasHistoryAtItsDates() throws IOException {
         String csv = resource("/imports/downloads-small.csv");
@@ -45,7 +56,7 @@ class ImportIT {
                 .body("flows", equalTo(6))
                 .body("flowsStored", equalTo(6))
                 .body("flowsUnchanged", equalTo(0))
-                .body("skippedPackages", equalTo(java.util.List.of("numpy")))
+                .body("skippedPackages", equalTo(List.of("numpy")))
                 .body("firstDayAffected", equalTo("2022-12-08"));
         assertThat(repository.countByProject("tensorflow-hub")).isEqualTo(3);
         assertThat(repository.countByProject("tensorflow-datasets")).isEqualTo(3);
@@ -100,14 +111,28 @@ class ImportIT {
     }
 
     @Test
-    void refusesOtherMediaTypesAndBodiesOverTheLimit() {
+    void refusesOtherMediaTypes() {
         problem(given().header("X-Api-Key", KEY).contentType("application/json").body("{}").post(PATH), 415,
                 "send the body as text/csv or application/x-ndjson");
+    }
+
+    @Test
+    void refusesABodyOverTheLimitWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        byte[] header = "snapshot_date,package,downloads_30d\n".getBytes(StandardCharsets.UTF_8);
         byte[] large = new byte[20 * 1024 * 1024 + 1];
-        java.util.Arrays.fill(large, (byte) '\n');
-        problem(given().header("X-Api-Key", KEY).contentType("text/csv").body(large).post(PATH), 413,
-                "the body is larger than 20971520 bytes (ecopulse.import.max-size): split the input; importing the"
-                        + " parts in any order gives the same result");
+        Arrays.fill(large, (byte) '\n');
+        System.arraycopy(header, 0, large, 0, header.length);
+        String detail = "the body is larger than 20971520 bytes (ecopulse.import.max-size): split the input;"
+                + " importing the parts in any order gives the same result";
+        HttpClient client = HttpClient.newHttpClient();
+        for (HttpRequest.BodyPublisher body : List.of(HttpRequest.BodyPublishers.ofByteArray(large),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large)))) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(importUri)
+                    .header("X-Api-Key", KEY).header("Content-Type", "text/csv").POST(body).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("declared length %s", body.contentLength()).isEqualTo(413);
+            assertThat(response.body()).contains("\"detail\":\"" + detail + "\"");
+        }
     }
 
     static ValidatableResponse importCsv(String csv) {
@@ -115,7 +140,8 @@ class ImportIT {
     }
 
     static ValidatableResponse importNdjson(String lines) {
-        return given().header("X-Api-Key", KEY).contentType("application/x-ndjson").body(lines).post(PATH).then();
+        return given().header("X-Api-Key", KEY).contentType("application/x-ndjson")
+                .body(lines.getBytes(StandardCharsets.UTF_8)).post(PATH).then();
     }
 
     static void problem(ValidatableResponse response, int status, String detail) {

@@ -3,12 +3,13 @@ package dev.ecopulse.aggregator.repository;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.bulk.BulkWriteUpsert;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -24,7 +25,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,8 +50,11 @@ public class FlowRepository {
         this.flows = client.getDatabase(database).getCollection(COLLECTION);
     }
 
-    /** What a write did: flows new to the store, flows whose count changed, flows already stored as they are. */
-    public record WriteCount(int inserted, int updated, int unchanged) {
+    /**
+     * What a write did: flows new to the store, flows whose count changed, flows already stored as they are, and the
+     * first day of the flows new or changed (empty when nothing was).
+     */
+    public record WriteCount(int inserted, int updated, int unchanged, Optional<LocalDate> firstChanged) {
 
         public int stored() {
             return inserted + updated;
@@ -64,8 +71,8 @@ public class FlowRepository {
     }
 
     /**
-     * Upserts the flows of one subject ({@code subject} canonical). Two unordered bulk writes, each safe to repeat:
-     * the first inserts the ranges the store lacks, the second sets a new count only where it differs. While the store
+     * Upserts the flows of one subject ({@code subject} canonical), each step safe to repeat: an unordered bulk write
+     * inserts the ranges the store lacks, then the ranges stored with another count get the new one. While the store
      * cannot be reached the write is retried with backoff, so the caller acknowledges nothing before it is written.
      */
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0, jitter = 200)
@@ -81,14 +88,14 @@ public class FlowRepository {
     public WriteCount upsertOnce(String source, String projectId, String subject, String origin, String seriesId,
             List<Flow> list) {
         if (list.isEmpty()) {
-            return new WriteCount(0, 0, 0);
+            return new WriteCount(0, 0, 0, Optional.empty());
         }
         Date now = new Date();
+        List<String> ids = list.stream().map(f -> id(source, subject, f)).toList();
         List<WriteModel<Document>> inserts = new ArrayList<>();
-        List<WriteModel<Document>> updates = new ArrayList<>();
-        for (Flow f : list) {
-            String id = id(source, subject, f);
-            inserts.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
+        for (int i = 0; i < list.size(); i++) {
+            Flow f = list.get(i);
+            inserts.add(new UpdateOneModel<>(Filters.eq("_id", ids.get(i)), Updates.combine(
                     Updates.setOnInsert("source", source),
                     Updates.setOnInsert("projectId", projectId),
                     Updates.setOnInsert("subject", subject),
@@ -99,24 +106,42 @@ public class FlowRepository {
                     Updates.setOnInsert("origin", origin),
                     Updates.setOnInsert("seriesId", seriesId),
                     Updates.setOnInsert("storedAt", now)), new UpdateOptions().upsert(true)));
-            updates.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.ne("count", f.count())),
-                    Updates.combine(Updates.set("count", f.count()), Updates.set("origin", origin),
-                            Updates.set("seriesId", seriesId), Updates.set("storedAt", now))));
         }
-        int inserted = insertMissing(inserts);
-        int updated = flows.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getModifiedCount();
-        return new WriteCount(inserted, updated, list.size() - inserted - updated);
+        List<Flow> changed = new ArrayList<>();
+        insertMissing(inserts).forEach(i -> changed.add(list.get(i)));
+        int inserted = changed.size();
+        Map<String, Long> stored = new HashMap<>();
+        flows.find(Filters.in("_id", ids)).projection(Projections.include("count"))
+                .forEach(d -> stored.put(d.getString("_id"), ((Number) d.get("count")).longValue()));
+        List<WriteModel<Document>> updates = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Flow f = list.get(i);
+            Long count = stored.get(ids.get(i));
+            if (count != null && count != f.count()) {
+                changed.add(f);
+                // the filter keeps a repeated or concurrent write from counting twice
+                updates.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", ids.get(i)),
+                        Filters.ne("count", f.count())), Updates.combine(Updates.set("count", f.count()),
+                                Updates.set("origin", origin), Updates.set("seriesId", seriesId),
+                                Updates.set("storedAt", now))));
+            }
+        }
+        int updated = updates.isEmpty() ? 0
+                : flows.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getModifiedCount();
+        Optional<LocalDate> first = changed.stream().map(Flow::from).min(LocalDate::compareTo);
+        return new WriteCount(inserted, updated, list.size() - inserted - updated, first);
     }
 
-    private int insertMissing(List<WriteModel<Document>> inserts) {
+    /** Indexes (in {@code inserts}) of the ranges this write inserted. */
+    private List<Integer> insertMissing(List<WriteModel<Document>> inserts) {
         try {
-            return flows.bulkWrite(inserts, new BulkWriteOptions().ordered(false)).getUpserts().size();
+            return flows.bulkWrite(inserts, new BulkWriteOptions().ordered(false)).getUpserts().stream()
+                    .map(BulkWriteUpsert::getIndex).toList();
         } catch (MongoBulkWriteException e) {
             // another writer inserted the same range at the same moment: it exists now, which is all this step wants
             if (e.getWriteErrors().stream().map(BulkWriteError::getCategory)
                     .allMatch(c -> c == ErrorCategory.DUPLICATE_KEY) && e.getWriteConcernError() == null) {
-                BulkWriteResult partial = e.getWriteResult();
-                return partial.getUpserts().size();
+                return e.getWriteResult().getUpserts().stream().map(BulkWriteUpsert::getIndex).toList();
             }
             throw e;
         }

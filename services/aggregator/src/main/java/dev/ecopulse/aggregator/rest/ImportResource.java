@@ -4,11 +4,13 @@ import dev.ecopulse.aggregator.config.ImportConfig;
 import dev.ecopulse.aggregator.service.ImportSummary;
 import dev.ecopulse.aggregator.service.SeriesImport;
 import dev.ecopulse.support.rest.Problem;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "admin")
 @SecurityScheme(securitySchemeName = AdminKey.SCHEME, type = SecuritySchemeType.APIKEY,
         in = SecuritySchemeIn.HEADER, apiKeyName = AdminKey.HEADER,
-        description = "The admin key (ecopulse.admin.key), as for the collectors' POST /api/v1/collect")
+        description = "The admin key (ecopulse.admin.key), as for the collectors' POST /api/v1/collect; repeated"
+                + " wrong keys are refused for a while (429)")
 public class ImportResource {
 
     static final String CSV = "text/csv";
@@ -74,6 +78,9 @@ public class ImportResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "The X-Api-Key header is missing or wrong",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many wrong keys from this client",
+            headers = @Header(name = "Retry-After", ref = "RetryAfter"),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than ecopulse.import.max-size",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "A body that is neither text/csv nor application/x-ndjson",
@@ -85,8 +92,8 @@ public class ImportResource {
             @Parameter(hidden = true) @HeaderParam(AdminKey.HEADER) String key,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
-            InputStream body) {
-        adminKey.check(key);
+            @Context HttpServerRequest request, InputStream body) {
+        adminKey.check(key, request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
         long limit = config.maxSize().asLongValue();
         BoundedBody.checkDeclared(length, limit);
         Reader in = new InputStreamReader(new BoundedBody(body, limit), StandardCharsets.UTF_8);

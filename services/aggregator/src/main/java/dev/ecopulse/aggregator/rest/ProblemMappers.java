@@ -34,6 +34,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooManyAttempts(AdminKey.TooManyAttemptsException e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(Response.Status.TOO_MANY_REQUESTS, e.getMessage(),
+                uri.getPath())).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
     public Response tooLarge(BoundedBody.TooLargeException e, UriInfo uri) {
         return Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), uri.getPath());
     }

@@ -5,6 +5,7 @@ import dev.ecopulse.aggregator.scoring.HistorySnapshot;
 import dev.ecopulse.aggregator.scoring.ObservedPoint;
 import dev.ecopulse.aggregator.scoring.SubjectKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,8 +41,14 @@ public class ObservationHistory {
 
     private final FlowStore flows;
 
+    @Inject
     ObservationHistory(FlowStore flows) {
         this.flows = flows;
+    }
+
+    /** A history of observations alone, without flows (for scoring tools and tests). */
+    public ObservationHistory() {
+        this(new FlowStore());
     }
 
     public synchronized HistorySnapshot snapshot() {

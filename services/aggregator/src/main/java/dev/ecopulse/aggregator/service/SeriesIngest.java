@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,7 +55,10 @@ public class SeriesIngest {
         this.config = config;
     }
 
-    /** What storing a series did: flows new or recounted in the store, flows unchanged, the first day rescored. */
+    /**
+     * What storing a series did: flows new or recounted in the store, flows unchanged, and the first day whose flows
+     * changed in the store or in this replica's memory (the history is rescored from there).
+     */
     public record Applied(int stored, int unchanged, Optional<LocalDate> firstChangedDay) {
     }
 
@@ -130,12 +134,16 @@ public class SeriesIngest {
         String subject = SubjectKey.canonical(source, series.subject());
         WriteCount written = write(series, source, subject, seriesId, holdStream);
         // applied even when nothing was new: the first delivery may have been stored without being acknowledged
-        Optional<LocalDate> changed = flows.add(new SubjectKey(series.projectId(), source, subject), series.flows());
-        changed.ifPresent(refresher::observationsChanged);
+        Optional<LocalDate> inMemory = flows.add(new SubjectKey(series.projectId(), source, subject),
+                series.flows());
+        inMemory.ifPresent(refresher::observationsChanged);
         metrics.flows(series.origin(), written.stored(), written.unchanged());
         LOG.debugf("Series %s of %s %s: %d flows stored, %d unchanged", seriesId, source.id(), subject,
                 written.stored(), written.unchanged());
-        return new Applied(written.stored(), written.unchanged(), changed);
+        // the replica sync may have brought this very write into memory first: either change counts
+        Optional<LocalDate> first = Stream.of(inMemory, written.firstChanged()).flatMap(Optional::stream)
+                .min(LocalDate::compareTo);
+        return new Applied(written.stored(), written.unchanged(), first);
     }
 
     private WriteCount write(SeriesObservation series, ObservationSource source, String subject, String seriesId,
