@@ -67,7 +67,7 @@ public class ImportResource {
                 description = "snapshot_date,package,downloads_30d[,list_size]: each row the PyPI downloads of the"
                         + " 30 days before snapshot_date; packages the catalog does not have are skipped"),
                 examples = @ExampleObject(name = "downloads", value = "snapshot_date,package,downloads_30d\n"
-                        + "2023-01-07,tfx,1032087\n2023-02-07,tfx,998340\n")),
+                        + "2019-07-05,tfx,9033\n2019-07-19,tfx,15436\n")),
         @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING,
                 description = "One series event per line: {\"type\": \"dev.ecopulse.<source>.series.v1\", \"data\":"
                         + " <payload as in docs/events/series.v1.schema.json>}; the origin stored is import"))})
