@@ -42,11 +42,11 @@ public class ObservationHistory {
     private final FlowStore flows;
 
     @Inject
-    ObservationHistory(FlowStore flows) {
+    public ObservationHistory(FlowStore flows) {
         this.flows = flows;
     }
 
-    /** A history of observations alone, without flows (for scoring tools and tests). */
+    /** A history with flows of its own (tests and benchmarks). */
     public ObservationHistory() {
         this(new FlowStore());
     }
