@@ -14,6 +14,7 @@ import dev.ecopulse.testsupport.MongoResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** Operators import real history over REST: checked first, stored once, applied like series events. */
 @QuarkusTest
+@TestProfile(WithFlows.class)
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(MongoResource.class)
 class ImportIT {

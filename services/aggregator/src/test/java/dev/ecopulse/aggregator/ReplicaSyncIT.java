@@ -1,20 +1,14 @@
 package dev.ecopulse.aggregator;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.mongodb.client.MongoClient;
-import dev.ecopulse.aggregator.repository.FlowRepository;
 import dev.ecopulse.aggregator.repository.ObservationRepository;
-import dev.ecopulse.aggregator.scoring.SubjectKey;
-import dev.ecopulse.aggregator.service.FlowStore;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.Observation;
-import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.MongoResource;
 import io.quarkus.test.common.WithTestResource;
@@ -23,16 +17,14 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Date;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * With several aggregator replicas each consumes only its partitions: an observation or a flow another replica stored
- * (written straight into the store here, as that replica would) reaches this replica's view and scores without a
- * restart.
+ * With several aggregator replicas each consumes only its partitions: an observation another replica stored (written
+ * straight into the store here, as that replica would) reaches this replica's view and scores without a restart.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -41,9 +33,6 @@ class ReplicaSyncIT {
 
     @Inject
     MongoClient client;
-
-    @Inject
-    FlowStore flows;
 
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
@@ -67,29 +56,5 @@ class ReplicaSyncIT {
                 .body("latest.github", hasSize(1))
                 .body("latest.github[0].id", equalTo("other-replica-equinox-1"))
                 .body("latest.github[0].payload.stars", equalTo(2400)));
-    }
-
-    @Test
-    void aFlowStoredByAnotherReplicaReachesThisReplicasFlowsAndHistory() {
-        client.getDatabase(database).getCollection(FlowRepository.COLLECTION).insertOne(
-                new Document("_id", "pypi|ai-edge-litert|downloads|2026-09-01|2026-09-02")
-                        .append("source", "pypi")
-                        .append("projectId", "litert")
-                        .append("subject", "ai-edge-litert")
-                        .append("signal", "downloads")
-                        .append("from", "2026-09-01")
-                        .append("to", "2026-09-02")
-                        .append("count", 4_200L)
-                        .append("origin", "backfill")
-                        .append("seriesId", "other-replica-series-1")
-                        .append("storedAt", new Date()));
-
-        SubjectKey key = new SubjectKey("litert", ObservationSource.PYPI, "ai-edge-litert");
-        LocalDate from = LocalDate.parse("2026-09-01");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(flows.snapshot()
-                .count(key, "downloads", from, from.plusDays(1)).count()).isEqualTo(4_200));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .get("/api/v1/frameworks/tensorflow/history?from=2026-09-01&to=2026-09-30").then().statusCode(200)
-                .body("points.date", hasItem("2026-09-02")));
     }
 }

@@ -18,6 +18,7 @@ import dev.ecopulse.testsupport.MongoResource;
 import dev.ecopulse.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /** Series events go through the real broker into the flows collection (once) and the flows scoring reads. */
 @QuarkusTest
+@TestProfile(WithFlows.class)
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(MongoResource.class)
 class SeriesPipelineIT {
