@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The aggregator's metrics: observations stored, skipped as duplicates and rejected; ingest and scoring times; and
- * gauges of each framework's maturity, coverage, dimension scores and momentum (NaN while there is no score). Consumer lag is
- * the Kafka client's own {@code kafka_consumer_fetch_manager_records_lag*}.
+ * The aggregator's metrics: observations stored, skipped as duplicates and rejected; flows stored and unchanged;
+ * ingest and scoring times; and gauges of each framework's maturity, coverage, dimension scores and momentum (NaN
+ * while there is no score). Consumer lag is the Kafka client's own {@code kafka_consumer_fetch_manager_records_lag*}.
  */
 @ApplicationScoped
 public class AggregatorMetrics {
@@ -106,6 +106,16 @@ public class AggregatorMetrics {
     public void rejected(String source) {
         counter("ecopulse.aggregator.observations.rejected", "Invalid observations sent to the dead-letter topic",
                 source).increment();
+    }
+
+    /** Flows of a series written: new or recounted ranges, and ranges already stored with the same count. */
+    public void flows(String origin, int stored, int unchanged) {
+        Counter.builder("ecopulse.aggregator.flows.stored")
+                .description("Flows (dated counts of series events and imports) stored new or with a new count")
+                .tag("origin", origin).register(registry).increment(stored);
+        Counter.builder("ecopulse.aggregator.flows.unchanged")
+                .description("Flows received again with the count already stored (nothing written)")
+                .tag("origin", origin).register(registry).increment(unchanged);
     }
 
     public void scoreChangePublished(String level) {

@@ -1,7 +1,9 @@
 package dev.ecopulse.aggregator.service;
 
+import dev.ecopulse.aggregator.repository.StoredFlow;
 import dev.ecopulse.aggregator.scoring.FlowSeries;
 import dev.ecopulse.aggregator.scoring.SubjectKey;
+import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.SeriesObservation.Flow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -39,6 +41,13 @@ public class FlowStore {
             }
         }
         return Optional.ofNullable(changedFrom);
+    }
+
+    /** Adds a stored flow (loaded at start or stored by another replica); the first changed day or empty. */
+    public Optional<LocalDate> add(StoredFlow stored) {
+        ObservationSource source = ObservationSource.fromId(stored.source())
+                .orElseThrow(() -> new IllegalArgumentException("unknown source '" + stored.source() + "'"));
+        return add(new SubjectKey(stored.projectId(), source, stored.subject()), List.of(stored.flow()));
     }
 
     public synchronized FlowSeries snapshot() {

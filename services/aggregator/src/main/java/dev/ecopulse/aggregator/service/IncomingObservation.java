@@ -10,5 +10,5 @@ public record IncomingObservation(
         String subject,
         String key,
         Instant time,
-        String payload) {
+        String payload) implements IncomingEvent {
 }

@@ -1,5 +1,6 @@
 package dev.ecopulse.aggregator.service;
 
+import dev.ecopulse.aggregator.repository.FlowRepository;
 import dev.ecopulse.aggregator.repository.LatestObservationRepository;
 import dev.ecopulse.aggregator.repository.ObservationRepository;
 import dev.ecopulse.aggregator.repository.PublishedScoreRepository;
@@ -10,8 +11,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Prepares the store and loads what the aggregator keeps in memory: indexes, the observation history, the latest
- * observations and the last published scores. Idempotent, so a failed attempt is simply run again.
+ * Prepares the store and loads what the aggregator keeps in memory: indexes, the observation history, the flows, the
+ * latest observations and the last published scores. Idempotent, so a failed attempt is simply run again.
  */
 @ApplicationScoped
 public class StoreBootstrap {
@@ -19,6 +20,8 @@ public class StoreBootstrap {
     private static final Logger LOG = Logger.getLogger(StoreBootstrap.class);
 
     private final ObservationRepository observations;
+    private final FlowRepository flowRepository;
+    private final FlowStore flows;
     private final LatestObservationRepository latestRepository;
     private final ScoreHistoryRepository scoreHistory;
     private final PublishedScoreRepository published;
@@ -27,10 +30,13 @@ public class StoreBootstrap {
     private final LatestObservations latest;
     private final ScoreChanges changes;
 
-    StoreBootstrap(ObservationRepository observations, LatestObservationRepository latestRepository,
-            ScoreHistoryRepository scoreHistory, PublishedScoreRepository published, ObservationHistory history,
-            ObservationMemory memory, LatestObservations latest, ScoreChanges changes) {
+    StoreBootstrap(ObservationRepository observations, FlowRepository flowRepository, FlowStore flows,
+            LatestObservationRepository latestRepository, ScoreHistoryRepository scoreHistory,
+            PublishedScoreRepository published, ObservationHistory history, ObservationMemory memory,
+            LatestObservations latest, ScoreChanges changes) {
         this.observations = observations;
+        this.flowRepository = flowRepository;
+        this.flows = flows;
         this.latestRepository = latestRepository;
         this.scoreHistory = scoreHistory;
         this.published = published;
@@ -45,6 +51,7 @@ public class StoreBootstrap {
         observations.createIndexes();
         latestRepository.createIndexes();
         scoreHistory.createIndexes();
+        flowRepository.createIndexes();
         long[] counts = new long[2];
         observations.forEach(stored -> {
             counts[0]++;
@@ -55,11 +62,22 @@ public class StoreBootstrap {
                 LOG.warnf("Stored observation %s cannot be scored: %s", stored.id(), e.getMessage());
             }
         });
+        long[] flowCounts = new long[1];
+        flowRepository.forEach(stored -> {
+            try {
+                flows.add(stored);
+            } catch (RuntimeException e) {
+                flowCounts[0]++;
+                LOG.warnf("Stored flow of %s %s cannot be scored: %s", stored.source(), stored.subject(),
+                        e.getMessage());
+            }
+        });
         latestRepository.findAll().forEach(latest::offer);
         changes.load(published.findAll());
         List<SubjectPoint> points = scoreHistory.findAll();
-        LOG.infof("Store loaded: %d observations (%d unreadable), %d daily points in memory, %d stored score points",
-                counts[0], counts[1], history.size(), points.size());
+        LOG.infof("Store loaded: %d observations (%d unreadable), %d daily points in memory, %d flows (%d unreadable), %d"
+                + " stored score points", counts[0], counts[1], history.size(), flows.size(), flowCounts[0],
+                points.size());
         return points;
     }
 }
