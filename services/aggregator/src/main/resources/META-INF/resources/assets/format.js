@@ -48,9 +48,12 @@ export function label(id) {
 
 export function momentum(m, days) {
   if (!m) return DASH;
-  const index = m['index' + days];
+  // the trend follows the share, so the share's growth is what is shown beside it
+  const share = m['shareIndex' + days];
+  const index = present(share) ? share : m['index' + days];
   const trend = m['trend' + days];
-  return present(index) ? growth(index) + (trend ? ' (' + trend + ')' : '') : (trend || DASH);
+  return present(index) ? growth(index) + (present(share) ? ' share' : '') + (trend ? ' (' + trend + ')' : '')
+    : (trend || DASH);
 }
 
 // ISO-8601 durations as words where simple: P14D -> 14 days.

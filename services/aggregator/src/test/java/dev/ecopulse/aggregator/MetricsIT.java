@@ -30,6 +30,7 @@ class MetricsIT {
                 .containsPattern("ecopulse_aggregator_dimension_score\\{[^}]*dimension=\"adoption\"[^}]*"
                         + "framework=\"jax\"[^}]*} \\d")
                 .containsPattern("ecopulse_aggregator_momentum\\{[^}]*framework=\"jax\"[^}]*window=\"30d\"")
+                .containsPattern("ecopulse_aggregator_momentum_share\\{[^}]*framework=\"jax\"[^}]*window=\"90d\"")
                 .contains("ecopulse_aggregator_observations_stored_total{application=\"ecopulse\","
                         + "service=\"aggregator\",source=\"github\"}")
                 .contains("ecopulse_aggregator_ingest_seconds_count")

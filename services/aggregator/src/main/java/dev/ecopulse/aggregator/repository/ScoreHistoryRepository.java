@@ -65,11 +65,8 @@ public class ScoreHistoryRepository {
         ScorePoint s = p.point();
         Document dimensions = new Document();
         s.dimensions().forEach(dimensions::append);
-        Document shares = null;
-        if (s.shares() != null) {
-            shares = new Document();
-            s.shares().forEach(shares::append);
-        }
+        Document shares = document(s.shares());
+        Document flowShares = document(s.flowShares30());
         return new Document("_id", p.key())
                 .append("level", p.level().name().toLowerCase(Locale.ROOT))
                 .append("subjectId", p.subjectId())
@@ -80,9 +77,12 @@ public class ScoreHistoryRepository {
                 .append("dimensions", dimensions)
                 .append("momentum30", s.momentum30())
                 .append("momentum90", s.momentum90())
+                .append("shareMomentum30", s.shareMomentum30())
+                .append("shareMomentum90", s.shareMomentum90())
                 .append("trend30", s.trend30())
                 .append("trend90", s.trend90())
                 .append("shares", shares)
+                .append("flowShares30", flowShares)
                 .append("asOf", s.asOf() == null ? null : Date.from(s.asOf()));
     }
 
@@ -90,19 +90,33 @@ public class ScoreHistoryRepository {
         Map<String, Double> dimensions = new LinkedHashMap<>();
         d.get("dimensions", Document.class).forEach((k, v) -> dimensions.put(k, v == null ? null
                 : ((Number) v).doubleValue()));
-        Map<String, Double> shares = null;
-        if (d.get("shares") instanceof Document stored) {
-            shares = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : stored.entrySet()) {
-                shares.put(e.getKey(), number(e.getValue()));
-            }
-        }
+        Map<String, Double> shares = numbers(d.get("shares"));
+        Map<String, Double> flowShares = numbers(d.get("flowShares30"));
         Date asOf = d.getDate("asOf");
         return new SubjectPoint(Level.valueOf(d.getString("level").toUpperCase(Locale.ROOT)), d.getString("subjectId"),
                 new ScorePoint(LocalDate.parse(d.getString("date")), number(d.get("maturity")), d.getString("band"),
                         number(d.get("coverage")), dimensions, number(d.get("momentum30")),
-                        number(d.get("momentum90")), d.getString("trend30"), d.getString("trend90"),
-                        shares, asOf == null ? null : asOf.toInstant()));
+                        number(d.get("momentum90")), number(d.get("shareMomentum30")),
+                        number(d.get("shareMomentum90")), d.getString("trend30"), d.getString("trend90"),
+                        shares, flowShares, asOf == null ? null : asOf.toInstant()));
+    }
+
+    private static Document document(Map<String, Double> values) {
+        if (values == null) {
+            return null;
+        }
+        Document d = new Document();
+        values.forEach(d::append);
+        return d;
+    }
+
+    private static Map<String, Double> numbers(Object stored) {
+        if (!(stored instanceof Document d)) {
+            return null;
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        d.forEach((k, v) -> values.put(k, number(v)));
+        return values;
     }
 
     private static Double number(Object value) {

@@ -61,12 +61,32 @@ public record MethodologyView(String dataNotice, String version, String origin, 
             Double floor, double threshold, double weight, String frameworkAggregate) {
     }
 
-    public record MomentumModel(String historyTolerance, double steadyWithin, double growthCap,
-            List<MomentumSignal> signals) {
+    /**
+     * Momentum: flows in fixed windows, growth as a log ratio, trends from the share of the catalog-wide flow within
+     * the window's steady band (log ratio), each signal capped at growthCap (log ratio).
+     */
+    public record MomentumModel(String historyTolerance, double minimumCoverage, double steadyWithin30,
+            double steadyWithin90, double growthCap, List<String> rules, List<MomentumSignal> signals) {
     }
 
     public record MomentumSignal(String id, String basis, String description, double weight) {
     }
+
+    static final List<String> MOMENTUM_RULES = List.of(
+            "Flows only: downloads, commits and releases counted over the window; new stars, forks, contributors and"
+                    + " dependents as the change of the stock between the window's ends. The size of a stock is"
+                    + " never growth.",
+            "Fixed windows: the last 30 (90) days against the 30 (90) before, ending on the last day with flows.",
+            "Growth is the log ratio ln((now + 1) / (before + 1)): symmetric, so doubling and halving are equal and"
+                    + " opposite, and finite when a count falls to or rises from 0; shown as a percent.",
+            "A window known on fewer than minimumCoverage of its days (missing days, a package younger than the"
+                    + " windows) is left out and says why; above it the count is scaled to the whole window.",
+            "Each subject is compared with itself: only subjects with both windows count, in both windows.",
+            "Frameworks are compared on the same signals: a signal one framework lacks in a window is left out of"
+                    + " every framework's index for that window, and named.",
+            "The trend follows the share of the catalog-wide flow (shareIndex): growing or declining when it moves"
+                    + " beyond the window's steady band, which whole-catalog jumps (seasonality, an upstream's change"
+                    + " of counting) cannot do.");
 
     static MethodologyView of(Methodology m, DataNotice notice) {
         List<Band> bands = new java.util.ArrayList<>();
@@ -84,8 +104,9 @@ public record MethodologyView(String dataNotice, String version, String origin, 
                         + " percent of the sum over all catalog projects (each counted once); starsGained90d is the"
                         + " stars gained in 90 days by stored history"),
                 m.comparison(),
-                new MomentumModel(m.momentum().historyTolerance().toString(), m.momentum().steadyWithin(),
-                        m.momentum().growthCap(), m.momentum().signals().stream().map(w -> new MomentumSignal(
+                new MomentumModel(m.momentum().historyTolerance().toString(), m.momentum().minimumCoverage(),
+                        m.momentum().steadyWithin30(), m.momentum().steadyWithin90(), m.momentum().growthCap(),
+                        MOMENTUM_RULES, m.momentum().signals().stream().map(w -> new MomentumSignal(
                                 w.signal().id(), lower(w.signal().basis().name()), w.signal().description(),
                                 w.weight())).toList()));
     }

@@ -22,19 +22,31 @@ import java.util.TreeSet;
 public final class HistorySnapshot {
 
     private final Map<SubjectKey, NavigableMap<LocalDate, DayPoints>> subjects;
+    private final FlowSeries flows;
 
-    private HistorySnapshot(Map<SubjectKey, NavigableMap<LocalDate, DayPoints>> subjects) {
+    private HistorySnapshot(Map<SubjectKey, NavigableMap<LocalDate, DayPoints>> subjects, FlowSeries flows) {
+        this.flows = flows;
         TreeMap<SubjectKey, NavigableMap<LocalDate, DayPoints>> byKey = new TreeMap<>();
         subjects.forEach((k, v) -> byKey.put(k, Collections.unmodifiableNavigableMap(new TreeMap<>(v))));
         this.subjects = Collections.unmodifiableMap(byKey);
     }
 
     public static HistorySnapshot ofDays(Map<SubjectKey, NavigableMap<LocalDate, DayPoints>> subjects) {
-        return new HistorySnapshot(subjects);
+        return new HistorySnapshot(subjects, FlowSeries.empty());
+    }
+
+    /** Observations by day, and the dated flows (series events) beside them. */
+    public static HistorySnapshot of(Map<SubjectKey, NavigableMap<LocalDate, DayPoints>> subjects, FlowSeries flows) {
+        return new HistorySnapshot(subjects, flows);
     }
 
     public static HistorySnapshot empty() {
-        return new HistorySnapshot(Map.of());
+        return new HistorySnapshot(Map.of(), FlowSeries.empty());
+    }
+
+    /** The dated flows: daily downloads, commit and release windows, imported series. */
+    public FlowSeries flows() {
+        return flows;
     }
 
     public static LocalDate day(Instant time) {
@@ -94,9 +106,9 @@ public final class HistorySnapshot {
                 : d.latest();
     }
 
-    /** Every UTC day on which something was observed, oldest first. */
+    /** Every UTC day on which something was observed or a flow ends (its exclusive end), oldest first. */
     public NavigableSet<LocalDate> days() {
-        TreeSet<LocalDate> days = new TreeSet<>();
+        TreeSet<LocalDate> days = new TreeSet<>(flows.ends());
         subjects.values().forEach(d -> days.addAll(d.keySet()));
         return days;
     }

@@ -103,11 +103,14 @@ public record Methodology(
     }
 
     /**
-     * Momentum: growth of each signal over 30 and 90 days, combined into an index by weight. A history-based growth
-     * needs a stored observation no more than {@code historyTolerance} older than the window's start.
+     * Momentum: growth of each flow over 30 and 90 days against the window before, combined by weight. A window needs
+     * flows on {@code minimumCoverage} of its days (the rest is scaled); a stock's change needs observations no more
+     * than {@code historyTolerance} from the window's ends, and flows must end within it of the day scored. The trend
+     * is "steady" while the share index (as a log ratio) stays within the window's band; capped at
+     * {@code growthCap} (log ratio) per signal.
      */
-    public record MomentumModel(Duration historyTolerance, double steadyWithin, double growthCap,
-            List<MomentumWeight> signals) {
+    public record MomentumModel(Duration historyTolerance, double minimumCoverage, double steadyWithin30,
+            double steadyWithin90, double growthCap, List<MomentumWeight> signals) {
 
         public MomentumModel {
             signals = List.copyOf(signals);

@@ -30,8 +30,11 @@ record MethodologyFile(
     record SignalEntry(String signal, Double weight, Double floor, Double threshold, String scale) {
     }
 
-    record MomentumEntry(Duration historyTolerance, Double steadyWithin, Double growthCap,
-            List<MomentumWeightEntry> signals) {
+    record MomentumEntry(Duration historyTolerance, Double minimumCoverage, SteadyEntry steadyWithin,
+            Double growthCap, List<MomentumWeightEntry> signals) {
+    }
+
+    record SteadyEntry(Double days30, Double days90) {
     }
 
     record MomentumWeightEntry(String signal, Double weight) {

@@ -237,12 +237,24 @@ public final class MethodologyLoader {
     private static Methodology.MomentumModel momentum(MomentumEntry m, List<String> problems) {
         if (m == null) {
             problems.add("'momentum' is required");
-            return new Methodology.MomentumModel(Duration.ofDays(1), 0, 1, List.of());
+            return new Methodology.MomentumModel(Duration.ofDays(1), 1, 0, 0, 1, List.of());
         }
         Duration tolerance = positive(m.historyTolerance(), "momentum.historyTolerance", problems);
-        double steady = required(m.steadyWithin(), "momentum.steadyWithin", problems);
-        if (steady < 0) {
-            problems.add("'momentum.steadyWithin' must not be negative, got " + steady);
+        double coverage = required(m.minimumCoverage(), "momentum.minimumCoverage", problems);
+        if (!(coverage > 0 && coverage <= 1)) {
+            problems.add("'momentum.minimumCoverage' must be above 0 and at most 1, got " + coverage);
+        }
+        double steady30 = 0;
+        double steady90 = 0;
+        if (m.steadyWithin() == null) {
+            problems.add("'momentum.steadyWithin' is required: {days30: <log ratio>, days90: <log ratio>}");
+        } else {
+            steady30 = required(m.steadyWithin().days30(), "momentum.steadyWithin.days30", problems);
+            steady90 = required(m.steadyWithin().days90(), "momentum.steadyWithin.days90", problems);
+            if (steady30 < 0 || steady90 < 0) {
+                problems.add("'momentum.steadyWithin' bands must not be negative, got " + steady30 + " and "
+                        + steady90);
+            }
         }
         double cap = required(m.growthCap(), "momentum.growthCap", problems);
         if (!(cap > 0)) {
@@ -272,7 +284,7 @@ public final class MethodologyLoader {
                 weights.add(new Methodology.MomentumWeight(signal.get(), weight));
             }
         }
-        return new Methodology.MomentumModel(tolerance, steady, cap, weights);
+        return new Methodology.MomentumModel(tolerance, coverage, steady30, steady90, cap, weights);
     }
 
     private static double required(Double value, String name, List<String> problems) {

@@ -2,250 +2,299 @@ package dev.ecopulse.aggregator.scoring;
 
 import dev.ecopulse.aggregator.scoring.Momentum.Growth;
 import dev.ecopulse.aggregator.scoring.Momentum.Window;
-import dev.ecopulse.contract.event.GithubObservation;
-import dev.ecopulse.contract.event.MavenObservation;
-import dev.ecopulse.contract.event.Observation;
+import dev.ecopulse.aggregator.scoring.SubjectWindows.Pair;
+import dev.ecopulse.contract.catalog.Catalog;
+import dev.ecopulse.contract.catalog.Framework;
+import dev.ecopulse.contract.catalog.Project;
 import dev.ecopulse.contract.event.ObservationSource;
-import dev.ecopulse.contract.event.PypiObservation;
-import dev.ecopulse.contract.event.SubjectStatus;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Momentum of projects (from their subjects' observations and stored history) and of frameworks (sums over their
- * projects). Series signals compare two upstream windows of the latest observation; history signals compare the
- * latest observation with the stored one from 30 or 90 days before it. Pure.
+ * Momentum of every project and framework, from flows in fixed windows: the last 30 (90) days against the 30 (90)
+ * before, growth as a log ratio (symmetric: doubling and halving are equal and opposite), and the change of each
+ * subject's share of the catalog-wide flow, which the trend follows. Frameworks are compared on the same signals: a
+ * signal one of them lacks in a window is left out of every framework's index for that window, and named. Pure.
  */
 public final class MomentumCalculator {
 
-    static final Duration DAYS_30 = Duration.ofDays(30);
-    static final Duration DAYS_90 = Duration.ofDays(90);
+    /** The windows, in days. */
+    public static final List<Integer> WINDOWS = List.of(30, 90);
 
     private MomentumCalculator() {
     }
 
-    public static Momentum project(ProjectInputs in, HistorySnapshot history, Methodology methodology) {
-        List<Growth> growths = new ArrayList<>();
-        for (Methodology.MomentumWeight w : methodology.momentum().signals()) {
-            MomentumSignal s = w.signal();
-            Window d30;
-            Window d90;
-            switch (s) {
-                case DOWNLOADS -> {
-                    d30 = series(in, ObservationSource.PYPI, "pypistats", p -> ((PypiObservation) p).pypistats() == null
-                            ? null : new Double[] {num(((PypiObservation) p).pypistats().last30Days()),
-                                    num(((PypiObservation) p).pypistats().previous30Days())});
-                    d90 = series(in, ObservationSource.PYPI, "pypistats", p -> ((PypiObservation) p).pypistats() == null
-                            ? null : new Double[] {num(((PypiObservation) p).pypistats().last90Days()),
-                                    num(((PypiObservation) p).pypistats().previous90Days())});
+    /** Momentum by project id and by framework id. */
+    public record Result(Map<String, Momentum> projects, Map<String, Momentum> frameworks) {
+    }
+
+    /** A project's or framework's counts over one window pair, before shares are known. */
+    private record Flow(String status, Double now, Double before, LocalDate end, String note) {
+
+        boolean usable() {
+            return Momentum.OK.equals(status);
+        }
+    }
+
+    /** A finished window with the unrounded log ratios the indexes are taken of. */
+    private record Calc(Window window, Double logRatio, Double shareLogRatio) {
+    }
+
+    public static Result evaluate(Catalog catalog, HistorySnapshot history, Instant asOf, Methodology methodology) {
+        Methodology.MomentumModel model = methodology.momentum();
+        List<Methodology.MomentumWeight> signals = model.signals();
+        // [signal][window] → subject id → calc
+        Map<String, List<List<Calc>>> projects = new LinkedHashMap<>();
+        Map<String, List<List<Calc>>> frameworks = new LinkedHashMap<>();
+        catalog.projects().forEach(p -> projects.put(p.id(), empty(signals.size())));
+        catalog.frameworks().forEach(f -> frameworks.put(f.id(), empty(signals.size())));
+        for (int s = 0; s < signals.size(); s++) {
+            MomentumSignal signal = signals.get(s).signal();
+            for (int days : WINDOWS) {
+                Map<String, Flow> flows = new LinkedHashMap<>();
+                catalog.projects().forEach(p -> flows.put(p.id(), project(p, signal, history, asOf, days, model)));
+                double totalNow = flows.values().stream().filter(Flow::usable).mapToDouble(Flow::now).sum();
+                double totalBefore = flows.values().stream().filter(Flow::usable).mapToDouble(Flow::before).sum();
+                for (Project p : catalog.projects()) {
+                    projects.get(p.id()).get(s).add(calc(flows.get(p.id()), totalNow, totalBefore));
                 }
-                case COMMITS -> {
-                    d30 = Window.without(Momentum.UNAVAILABLE, "GitHub gives commit counts for 90-day windows only");
-                    d90 = series(in, ObservationSource.GITHUB, "commitsLast90Days",
-                            g -> new Double[] {num(((GithubObservation) g).commitsLast90Days()),
-                                    num(((GithubObservation) g).commitsPrevious90Days())});
-                }
-                default -> {
-                    d30 = history(in, history, methodology, s, DAYS_30);
-                    d90 = history(in, history, methodology, s, DAYS_90);
+                for (Framework f : catalog.frameworks()) {
+                    frameworks.get(f.id()).get(s).add(calc(framework(catalog, f, flows), totalNow, totalBefore));
                 }
             }
-            growths.add(new Growth(s.id(), s.basis().name().toLowerCase(Locale.ROOT), w.weight(), d30, d90));
         }
-        return summarise(growths, methodology);
+        Map<String, Momentum> projectMomentum = new LinkedHashMap<>();
+        projects.forEach((id, calcs) -> projectMomentum.put(id, summarise(calcs, signals, model)));
+        Map<String, Momentum> frameworkMomentum = new LinkedHashMap<>();
+        compareOnCommonSignals(frameworks, signals)
+                .forEach((id, calcs) -> frameworkMomentum.put(id, summarise(calcs, signals, model)));
+        return new Result(projectMomentum, frameworkMomentum);
     }
 
-    /** A framework's momentum: per signal and window, the sums over the projects whose window had data. */
-    public static Momentum framework(List<Momentum> projects, Methodology methodology) {
-        List<Growth> growths = new ArrayList<>();
-        List<Methodology.MomentumWeight> weights = methodology.momentum().signals();
-        for (int i = 0; i < weights.size(); i++) {
-            int index = i;
-            MomentumSignal s = weights.get(i).signal();
-            Window d30 = sum(projects.stream().map(p -> p.signals().get(index).days30()).toList());
-            Window d90 = sum(projects.stream().map(p -> p.signals().get(index).days90()).toList());
-            growths.add(new Growth(s.id(), s.basis().name().toLowerCase(Locale.ROOT), weights.get(i).weight(), d30,
-                    d90));
+    private static List<List<Calc>> empty(int signals) {
+        List<List<Calc>> list = new ArrayList<>();
+        for (int i = 0; i < signals; i++) {
+            list.add(new ArrayList<>());
         }
-        return summarise(growths, methodology);
+        return list;
     }
 
-    private static Window sum(List<Window> windows) {
-        double now = 0;
-        double before = 0;
-        Instant nowAt = null;
-        Instant beforeAt = null;
-        int ok = 0;
-        for (Window w : windows) {
-            if (Momentum.OK.equals(w.status())) {
-                ok++;
-                now += w.now();
-                before += w.before();
-                nowAt = nowAt == null || w.nowObservedAt().isAfter(nowAt) ? w.nowObservedAt() : nowAt;
-                beforeAt = beforeAt == null || w.beforeObservedAt().isBefore(beforeAt) ? w.beforeObservedAt()
-                        : beforeAt;
-            }
-        }
-        if (ok == 0) {
-            boolean waiting = windows.stream().anyMatch(w -> Momentum.NOT_ENOUGH_HISTORY.equals(w.status()));
-            List<String> notes = windows.stream().map(Window::note).distinct().toList();
-            String why = notes.size() == 1 ? notes.get(0) : null;
-            return waiting ? Window.without(Momentum.NOT_ENOUGH_HISTORY, "no project has enough history yet")
-                    : Window.without(Momentum.UNAVAILABLE, why != null ? why : "no project has data for it");
-        }
-        return window(now, before, nowAt, beforeAt, "from " + ok + " of " + windows.size() + " projects");
+    /** The subjects a signal is read from. */
+    private static List<SubjectKey> subjects(Project p, MomentumSignal signal) {
+        return ProjectInputs.subjects(p).stream().filter(k -> switch (signal) {
+            case DOWNLOADS -> k.source() == ObservationSource.PYPI;
+            case COMMITS, STARS, FORKS, CONTRIBUTORS -> k.source() == ObservationSource.GITHUB;
+            case DEPENDENTS -> k.source() != ObservationSource.GITHUB;
+            case RELEASES -> true;
+        }).toList();
     }
 
-    private static Window series(ProjectInputs in, ObservationSource source, String field,
-            Function<Observation, Double[]> pair) {
-        double now = 0;
-        double before = 0;
-        Instant at = null;
-        int ok = 0;
-        List<String> reasons = new ArrayList<>();
-        for (ProjectInputs.Input i : in.of(source)) {
-            if (i.point().isEmpty() || i.point().get().payload().status() == SubjectStatus.NOT_FOUND) {
-                reasons.add(i.point().isEmpty() ? "no observation of " + i.key().label() + " yet"
-                        : i.key().label() + " was not found upstream");
-                continue;
-            }
-            Observation o = i.point().get().payload();
-            Double[] values = pair.apply(o);
-            if (values == null || values[0] == null || values[1] == null) {
-                reasons.add(i.key().label() + ": " + o.missing().stream()
-                        .filter(m -> m.signal().startsWith(field) || field.startsWith(m.signal()))
-                        .map(m -> m.signal() + " missing (" + m.reason() + ")").findFirst()
-                        .orElse("the series is not in the observation"));
-                continue;
-            }
-            ok++;
-            now += values[0];
-            before += values[1];
-            at = at == null || o.observedAt().isBefore(at) ? o.observedAt() : at;
-        }
-        if (ok == 0) {
-            return Window.without(Momentum.UNAVAILABLE, reasons.isEmpty()
-                    ? "no " + source.id() + " subject in the catalog" : String.join("; ", reasons));
-        }
-        return window(now, before, at, at, "upstream series" + (reasons.isEmpty() ? ""
-                : "; partial: " + String.join("; ", reasons)));
-    }
-
-    private static Window history(ProjectInputs in, HistorySnapshot history, Methodology methodology,
-            MomentumSignal signal, Duration span) {
-        double now = 0;
-        double before = 0;
-        Instant nowAt = null;
-        Instant beforeAt = null;
-        int ok = 0;
-        Instant readyAt = null;
-        for (ProjectInputs.Input i : in.inputs()) {
-            if (i.point().isEmpty()) {
-                continue;
-            }
-            Double value = level(signal, i.point().get().payload());
-            if (value == null) {
-                continue;
-            }
-            Instant anchor = i.point().get().observedAt();
-            Instant start = anchor.minus(span);
-            Optional<ObservedPoint> base = history.atOrBefore(i.key(), start)
-                    .filter(b -> !b.observedAt().isBefore(start.minus(methodology.momentum().historyTolerance())))
-                    .filter(b -> level(signal, b.payload()) != null);
-            if (base.isEmpty()) {
-                Instant ready = history.first(i.key()).map(f -> f.observedAt().plus(span)).orElse(anchor.plus(span));
-                readyAt = readyAt == null || ready.isBefore(readyAt) ? ready : readyAt;
-                continue;
-            }
-            ok++;
-            now += value;
-            before += level(signal, base.get().payload());
-            nowAt = nowAt == null || anchor.isAfter(nowAt) ? anchor : nowAt;
-            beforeAt = beforeAt == null || base.get().observedAt().isBefore(beforeAt) ? base.get().observedAt()
-                    : beforeAt;
-        }
-        if (ok > 0) {
-            return window(now, before, nowAt, beforeAt, "stored history");
-        }
-        if (readyAt != null) {
-            return Window.without(Momentum.NOT_ENOUGH_HISTORY, "not enough history yet: " + span.toDays()
-                    + "-day growth needs an observation from " + span.toDays() + " days before the latest one;"
-                    + " expected from " + HistorySnapshot.day(readyAt));
-        }
-        return Window.without(Momentum.UNAVAILABLE, "no observation has " + signal.id());
-    }
-
-    /** The level of a history signal in one observation, or null when the observation does not have it. */
-    static Double level(MomentumSignal signal, Observation o) {
-        if (o.status() == SubjectStatus.NOT_FOUND) {
-            return null;
-        }
+    /**
+     * Subjects that count the same things once: a release shows up on every registry of a project, so they form one
+     * group; companion packages (installed together) form one group for downloads and dependents. A group counts as
+     * its member with the most.
+     */
+    private static String group(Project p, MomentumSignal signal, SubjectKey key) {
         return switch (signal) {
-            case STARS -> o instanceof GithubObservation g ? num(g.stars()) : null;
-            case FORKS -> o instanceof GithubObservation g ? num(g.forks()) : null;
-            case CONTRIBUTORS -> o instanceof GithubObservation g ? num(g.contributors()) : null;
-            case DEPENDENTS -> o instanceof PypiObservation p ? (p.depsdev() == null ? null : num(p.depsdev().direct()))
-                    : o instanceof MavenObservation m ? (m.depsdev() == null ? null : num(m.depsdev().direct())) : null;
-            case RELEASES -> o instanceof GithubObservation g ? num(g.releasesLast365Days())
-                    : o instanceof PypiObservation p ? (p.pypi() == null ? null : num(p.pypi().releasesLast365Days()))
-                    : o instanceof MavenObservation m ? (m.search() == null ? null
-                            : num(m.search().releasesLast365Days())) : null;
-            case DOWNLOADS, COMMITS -> null;
+            case RELEASES -> "releases";
+            case DOWNLOADS, DEPENDENTS -> key.source().id() + ":" + p.companionOf(key.subject()).orElse(key.subject());
+            default -> key.label();
         };
     }
 
-    private static Window window(double now, double before, Instant nowAt, Instant beforeAt, String note) {
-        Double growth;
-        if (before == 0) {
-            growth = now == 0 ? 0.0 : null;
-            if (growth == null) {
-                note = note + "; grew from 0, so no percentage";
-            }
-        } else {
-            growth = MaturityScorer.round(100 * (now - before) / before, 2);
+    private static Flow project(Project p, MomentumSignal signal, HistorySnapshot history, Instant asOf, int days,
+            Methodology.MomentumModel model) {
+        List<SubjectKey> keys = subjects(p, signal);
+        if (keys.isEmpty()) {
+            return new Flow(Momentum.NOT_APPLICABLE, null, null, null, "no subject of the project has " + signal.id());
         }
-        return new Window(Momentum.OK, now, before, nowAt, beforeAt, growth, note);
+        Map<String, Pair> best = new LinkedHashMap<>();
+        List<Pair> unusable = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (SubjectKey k : keys) {
+            Pair pair = SubjectWindows.of(k, signal, history, asOf, days, model);
+            if (!pair.usable()) {
+                unusable.add(pair);
+                continue;
+            }
+            if (pair.note() != null) {
+                notes.add(pair.note());
+            }
+            best.merge(group(p, signal, k), pair, (a, b) -> b.now() > a.now() ? b : a);
+        }
+        if (best.isEmpty()) {
+            String status = unusable.stream().map(Pair::status).anyMatch(Momentum.NOT_ENOUGH_HISTORY::equals)
+                    ? Momentum.NOT_ENOUGH_HISTORY
+                    : unusable.stream().map(Pair::status).anyMatch(Momentum.INCOMPLETE::equals) ? Momentum.INCOMPLETE
+                            : Momentum.UNAVAILABLE;
+            return new Flow(status, null, null, null,
+                    String.join("; ", unusable.stream().map(Pair::note).distinct().toList()));
+        }
+        unusable.forEach(u -> notes.add("left out: " + u.note()));
+        double now = best.values().stream().mapToDouble(Pair::now).sum();
+        double before = best.values().stream().mapToDouble(Pair::before).sum();
+        LocalDate end = best.values().stream().map(Pair::end).max(LocalDate::compareTo).orElseThrow();
+        return new Flow(Momentum.OK, now, before, end, notes.isEmpty() ? null : String.join("; ", notes));
     }
 
-    private static Momentum summarise(List<Growth> growths, Methodology methodology) {
-        Double index30 = index(growths, Growth::days30, methodology);
-        Double index90 = index(growths, Growth::days90, methodology);
-        return new Momentum(index30, index90, trend(index30, growths, Growth::days30, methodology),
-                trend(index90, growths, Growth::days90, methodology), growths);
+    /** A framework's flow: its projects' flows by attribution, over the projects that have both windows. */
+    private static Flow framework(Catalog catalog, Framework f, Map<String, Flow> flows) {
+        double now = 0;
+        double before = 0;
+        LocalDate end = null;
+        int used = 0;
+        List<Project> members = catalog.projectsOf(f.id());
+        List<String> leftOut = new ArrayList<>();
+        List<Flow> unusable = new ArrayList<>();
+        for (Project p : members) {
+            Flow flow = flows.get(p.id());
+            if (Momentum.NOT_APPLICABLE.equals(flow.status())) {
+                continue;
+            }
+            if (!flow.usable()) {
+                unusable.add(flow);
+                leftOut.add(p.id());
+                continue;
+            }
+            double share = p.share(f.id());
+            now += share * flow.now();
+            before += share * flow.before();
+            end = end == null || flow.end().isAfter(end) ? flow.end() : end;
+            used++;
+        }
+        if (used == 0) {
+            if (unusable.isEmpty()) {
+                return new Flow(Momentum.NOT_APPLICABLE, null, null, null, "no project of the framework has it");
+            }
+            String status = unusable.stream().map(Flow::status).anyMatch(Momentum.NOT_ENOUGH_HISTORY::equals)
+                    ? Momentum.NOT_ENOUGH_HISTORY
+                    : unusable.stream().map(Flow::status).anyMatch(Momentum.INCOMPLETE::equals) ? Momentum.INCOMPLETE
+                            : Momentum.UNAVAILABLE;
+            return new Flow(status, null, null, null, "no project has both windows: " + String.join("; ",
+                    unusable.stream().map(Flow::note).filter(Objects::nonNull).distinct().limit(3).toList()));
+        }
+        return new Flow(Momentum.OK, now, before, end, "from " + used + " of " + (used + leftOut.size())
+                + " projects" + (leftOut.isEmpty() ? "" : "; left out (without both windows): "
+                        + String.join(", ", leftOut)));
     }
 
-    /** Weighted mean of the windows' growths, each capped at +/- growthCap; null when no window has one. */
-    private static Double index(List<Growth> growths, Function<Growth, Window> window, Methodology methodology) {
-        double cap = methodology.momentum().growthCap() * 100;
+    private static Calc calc(Flow flow, double totalNow, double totalBefore) {
+        if (!flow.usable()) {
+            return new Calc(Window.without(flow.status(), flow.note()), null, null);
+        }
+        double logRatio = logRatio(flow.now(), flow.before());
+        String note = flow.note();
+        Double share = null;
+        Double shareBefore = null;
+        Double shareLogRatio = null;
+        if (totalNow > 0 && totalBefore > 0) {
+            share = flow.now() / totalNow;
+            shareBefore = flow.before() / totalBefore;
+            // the share's log ratio is the subject's growth less the catalog's, with the same pseudo-count
+            shareLogRatio = logRatio - logRatio(totalNow, totalBefore);
+        }
+        Window w = new Window(Momentum.OK, round(flow.now()), round(flow.before()), flow.end(),
+                round(100 * Math.expm1(logRatio)), MaturityScorer.round(logRatio, 4),
+                share == null ? null : round(100 * share),
+                shareBefore == null ? null : round(100 * shareBefore),
+                share == null ? null : round(100 * (share - shareBefore)), true, note);
+        return new Calc(w, logRatio, shareLogRatio);
+    }
+
+    /**
+     * ln((now + 1) / (before + 1)): the log ratio with a pseudo-count of one event, so that a fall to 0 or a rise from
+     * 0 stays finite (sparse counts such as releases have zeros) while large flows are unchanged.
+     */
+    static double logRatio(double now, double before) {
+        return Math.log1p(now) - Math.log1p(before);
+    }
+
+    /**
+     * Per window, the signals every framework compared has (a framework with no signal at all in the window is not
+     * compared); the others stay visible but are left out of every framework's index, and say so.
+     */
+    private static Map<String, List<List<Calc>>> compareOnCommonSignals(Map<String, List<List<Calc>>> frameworks,
+            List<Methodology.MomentumWeight> signals) {
+        for (int w = 0; w < WINDOWS.size(); w++) {
+            int window = w;
+            List<String> compared = frameworks.entrySet().stream().filter(e -> e.getValue().stream()
+                    .anyMatch(calcs -> countable(calcs.get(window)))).map(Map.Entry::getKey).toList();
+            for (int s = 0; s < signals.size(); s++) {
+                int signal = s;
+                List<String> lacking = compared.stream()
+                        .filter(id -> !countable(frameworks.get(id).get(signal).get(window))).toList();
+                if (lacking.isEmpty()) {
+                    continue;
+                }
+                String why = "left out of the index: " + String.join(", ", lacking) + " lack"
+                        + (lacking.size() == 1 ? "s" : "") + " it in this window";
+                for (List<List<Calc>> calcs : frameworks.values()) {
+                    Calc c = calcs.get(signal).get(window);
+                    calcs.get(signal).set(window, new Calc(c.window().leftOut(why), null, null));
+                }
+            }
+        }
+        return frameworks;
+    }
+
+    private static boolean countable(Calc c) {
+        return c.window().inIndex() && c.logRatio() != null && c.shareLogRatio() != null;
+    }
+
+    private static Momentum summarise(List<List<Calc>> calcs, List<Methodology.MomentumWeight> signals,
+            Methodology.MomentumModel model) {
+        List<Growth> growths = new ArrayList<>();
+        for (int s = 0; s < signals.size(); s++) {
+            MomentumSignal signal = signals.get(s).signal();
+            growths.add(new Growth(signal.id(), signal.basis().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    signals.get(s).weight(), calcs.get(s).get(0).window(), calcs.get(s).get(1).window()));
+        }
+        Double own30 = index(calcs, signals, 0, Calc::logRatio, model);
+        Double own90 = index(calcs, signals, 1, Calc::logRatio, model);
+        Double share30 = index(calcs, signals, 0, Calc::shareLogRatio, model);
+        Double share90 = index(calcs, signals, 1, Calc::shareLogRatio, model);
+        return new Momentum(percent(own30), percent(own90), percent(share30), percent(share90),
+                trend(share30, model.steadyWithin30(), calcs, 0), trend(share90, model.steadyWithin90(), calcs, 1),
+                growths);
+    }
+
+    /** Weighted mean of the counted windows' log ratios, each capped at +/- growthCap; null when none counts. */
+    private static Double index(List<List<Calc>> calcs, List<Methodology.MomentumWeight> signals, int window,
+            Function<Calc, Double> ratio, Methodology.MomentumModel model) {
         double sum = 0;
         double weights = 0;
-        for (Growth g : growths) {
-            Window w = window.apply(g);
-            if (Momentum.OK.equals(w.status()) && w.growthPercent() != null) {
-                sum += g.weight() * Math.max(-cap, Math.min(cap, w.growthPercent()));
-                weights += g.weight();
+        for (int s = 0; s < signals.size(); s++) {
+            Calc c = calcs.get(s).get(window);
+            if (Boolean.TRUE.equals(c.window().inIndex()) && ratio.apply(c) != null) {
+                double capped = Math.max(-model.growthCap(), Math.min(model.growthCap(), ratio.apply(c)));
+                sum += signals.get(s).weight() * capped;
+                weights += signals.get(s).weight();
             }
         }
-        return weights == 0 ? null : MaturityScorer.round(sum / weights, 2);
+        return weights == 0 ? null : sum / weights;
     }
 
-    private static String trend(Double index, List<Growth> growths, Function<Growth, Window> window,
-            Methodology methodology) {
-        if (index == null) {
-            boolean waiting = growths.stream().map(window)
-                    .anyMatch(w -> Momentum.NOT_ENOUGH_HISTORY.equals(w.status()));
-            return waiting ? Momentum.NOT_ENOUGH_HISTORY : Momentum.UNAVAILABLE;
+    private static Double percent(Double logRatio) {
+        return logRatio == null ? null : round(100 * Math.expm1(logRatio));
+    }
+
+    private static String trend(Double shareLogRatio, double band, List<List<Calc>> calcs, int window) {
+        if (shareLogRatio == null) {
+            List<String> statuses = calcs.stream().map(c -> c.get(window).window().status()).toList();
+            return statuses.contains(Momentum.NOT_ENOUGH_HISTORY) ? Momentum.NOT_ENOUGH_HISTORY
+                    : statuses.contains(Momentum.INCOMPLETE) ? Momentum.INCOMPLETE : Momentum.UNAVAILABLE;
         }
-        double steady = methodology.momentum().steadyWithin() * 100;
-        return index > steady ? Momentum.GROWING : index < -steady ? Momentum.DECLINING : Momentum.STEADY;
+        return shareLogRatio > band ? Momentum.GROWING : shareLogRatio < -band ? Momentum.DECLINING : Momentum.STEADY;
     }
 
-    private static Double num(Number n) {
-        return n == null ? null : n.doubleValue();
+    private static double round(double value) {
+        return MaturityScorer.round(value, 2);
     }
 }

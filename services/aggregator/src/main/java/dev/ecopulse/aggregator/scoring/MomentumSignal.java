@@ -1,38 +1,44 @@
 package dev.ecopulse.aggregator.scoring;
 
+import dev.ecopulse.contract.event.SeriesObservation;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What momentum measures. A {@link Basis#SERIES} signal has an upstream time series, so its growth is known from the
- * first collection; a {@link Basis#HISTORY} signal is a level that only the stored history can compare over time.
+ * What momentum measures: flows only, never the size of a stock. A {@link Basis#SERIES} signal is counted over each
+ * window from the dated flows (series events, or the latest observation's window totals when a subject has none); a
+ * {@link Basis#STOCK_CHANGE} signal is the change of a stock between the window's ends, from stored observations.
  */
 public enum MomentumSignal {
-    DOWNLOADS("downloads", Basis.SERIES, "PyPI downloads: last 30 days against the 30 before, last 90 against the"
-            + " 90 before (pypistats)"),
-    COMMITS("commits", Basis.SERIES, "Commits: last 90 days against the 90 before (GitHub gives 90-day windows"
-            + " only, so there is no 30-day growth)"),
-    STARS("stars", Basis.HISTORY, "GitHub stars now against 30 and 90 days ago (stored history)"),
-    FORKS("forks", Basis.HISTORY, "GitHub forks now against 30 and 90 days ago (stored history)"),
-    DEPENDENTS("dependents", Basis.HISTORY, "Direct dependents (deps.dev) now against 30 and 90 days ago (stored"
-            + " history)"),
-    CONTRIBUTORS("contributors", Basis.HISTORY, "GitHub contributors now against 30 and 90 days ago (stored"
-            + " history)"),
-    RELEASES("releases", Basis.HISTORY, "Releases in the trailing 365 days now against 30 and 90 days ago (stored"
-            + " history; the contract carries release counts, not every release date)");
+    DOWNLOADS("downloads", Basis.SERIES, SeriesObservation.Signals.DOWNLOADS,
+            "PyPI downloads without mirrors (pypistats' daily series)"),
+    COMMITS("commits", Basis.SERIES, SeriesObservation.Signals.COMMITS,
+            "Commits on the default branch (GitHub GraphQL history(since:, until:) windows)"),
+    RELEASES("releases", Basis.SERIES, SeriesObservation.Signals.RELEASES,
+            "Releases that are not pre-releases, by date (PyPI, Maven Central, GitHub; a project's registries"
+                    + " count once, as the one with most)"),
+    STARS("stars", Basis.STOCK_CHANGE, SeriesObservation.Signals.STARS,
+            "New GitHub stars: the change of the star count between the window's ends"),
+    FORKS("forks", Basis.STOCK_CHANGE, null, "New GitHub forks: the change of the fork count between the window's ends"),
+    CONTRIBUTORS("contributors", Basis.STOCK_CHANGE, null,
+            "New contributors: the change of the contributor count between the window's ends"),
+    DEPENDENTS("dependents", Basis.STOCK_CHANGE, null,
+            "New direct dependents (deps.dev): the change of the count between the window's ends");
 
     public enum Basis {
         SERIES,
-        HISTORY
+        STOCK_CHANGE
     }
 
     private final String id;
     private final Basis basis;
+    private final String flow;
     private final String description;
 
-    MomentumSignal(String id, Basis basis, String description) {
+    MomentumSignal(String id, Basis basis, String flow, String description) {
         this.id = id;
         this.basis = basis;
+        this.flow = flow;
         this.description = description;
     }
 
@@ -42,6 +48,11 @@ public enum MomentumSignal {
 
     public Basis basis() {
         return basis;
+    }
+
+    /** The series signal its flows are stored under, if any ({@code stars} flows come from stargazer history). */
+    public Optional<String> flow() {
+        return Optional.ofNullable(flow);
     }
 
     public String description() {

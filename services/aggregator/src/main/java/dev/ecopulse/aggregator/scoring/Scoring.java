@@ -4,7 +4,6 @@ import dev.ecopulse.contract.catalog.Catalog;
 import dev.ecopulse.contract.catalog.Framework;
 import dev.ecopulse.contract.catalog.Project;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ public final class Scoring {
         Map<String, ProjectInputs> inputs = new LinkedHashMap<>();
         Map<String, ProjectEvidence> evidence = new LinkedHashMap<>();
         Map<String, SubjectScore> projects = new LinkedHashMap<>();
+        MomentumCalculator.Result momentum = MomentumCalculator.evaluate(catalog, history, asOf, methodology);
         for (Project p : catalog.projects()) {
             ProjectInputs in = ProjectInputs.asOf(p, history, asOf, freshFrom);
             ProjectEvidence e = ProjectSignals.derive(in, methodology);
@@ -36,7 +36,7 @@ public final class Scoring {
             evidence.put(p.id(), e);
             projects.put(p.id(), new SubjectScore(p.id(), Level.PROJECT,
                     MaturityScorer.score(e.signals(), methodology.project(), methodology),
-                    MomentumCalculator.project(in, history, methodology), updatedAt(in), List.of(), Map.of()));
+                    momentum.projects().get(p.id()), updatedAt(in), List.of(), Map.of()));
         }
         Map<String, Map<String, Share>> shares = Shares.of(catalog, evidence, inputs, history, methodology);
         Map<String, SubjectScore> frameworks = new LinkedHashMap<>();
@@ -49,14 +49,12 @@ public final class Scoring {
                 memberEvidence.put(p.id(), evidence.get(p.id()));
                 attribution.put(p.id(), p.share(f.id()));
             });
-            List<Momentum> momenta = new ArrayList<>();
-            ids.forEach(id -> momenta.add(projects.get(id).momentum()));
             Instant updated = ids.stream().map(id -> projects.get(id).updatedAt()).filter(Objects::nonNull)
                     .max(Instant::compareTo).orElse(null);
             frameworks.put(f.id(), new SubjectScore(f.id(), Level.FRAMEWORK,
                     MaturityScorer.score(FrameworkSignals.aggregate(memberEvidence, attribution),
                             methodology.framework(), methodology),
-                    MomentumCalculator.framework(momenta, methodology), updated, ids, shares.get(f.id())));
+                    momentum.frameworks().get(f.id()), updated, ids, shares.get(f.id())));
         }
         return new Evaluation(dataTime, projects, frameworks);
     }

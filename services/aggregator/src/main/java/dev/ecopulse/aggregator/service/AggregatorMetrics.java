@@ -57,6 +57,10 @@ public class AggregatorMetrics {
                     s -> s.momentum().index30(), "window", "30d");
             gauge("ecopulse.aggregator.momentum", f, "Momentum index of a framework, growth in percent",
                     s -> s.momentum().index90(), "window", "90d");
+            gauge("ecopulse.aggregator.momentum.share", f, "Growth of a framework's share of the catalog-wide flows,"
+                    + " in percent of the share; the trend follows it", s -> s.momentum().shareIndex30(), "window", "30d");
+            gauge("ecopulse.aggregator.momentum.share", f, "Growth of a framework's share of the catalog-wide flows,"
+                    + " in percent of the share; the trend follows it", s -> s.momentum().shareIndex90(), "window", "90d");
             for (String measure : Shares.MEASURES) {
                 gauge("ecopulse.aggregator.share", f, "A framework's share of a catalog-wide flow, in percent",
                         s -> s.shares().containsKey(measure) ? s.shares().get(measure).percent() : null, "measure",

@@ -5,6 +5,7 @@ import dev.ecopulse.aggregator.scoring.HistorySnapshot;
 import dev.ecopulse.aggregator.scoring.ObservedPoint;
 import dev.ecopulse.aggregator.scoring.SubjectKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,8 +39,20 @@ public class ObservationHistory {
         return true;
     }
 
+    private final FlowStore flows;
+
+    @Inject
+    public ObservationHistory(FlowStore flows) {
+        this.flows = flows;
+    }
+
+    /** A history with flows of its own (tests and benchmarks). */
+    public ObservationHistory() {
+        this(new FlowStore());
+    }
+
     public synchronized HistorySnapshot snapshot() {
-        return HistorySnapshot.ofDays(subjects);
+        return HistorySnapshot.of(subjects, flows.snapshot());
     }
 
     /** Number of (subject, day) points held. */

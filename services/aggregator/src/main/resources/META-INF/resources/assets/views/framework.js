@@ -132,15 +132,17 @@ function maturityHistory(name, points) {
 function momentumHistory(name, points) {
   return lineChart({
     title: 'Momentum of ' + name + ' per day',
-    yLabel: 'growth in percent',
+    yLabel: 'growth of the share in percent',
     format: v => Math.round(v) + ' %',
     series: [
-      { name: '30 days', points: points.map(p => ({ date: p.date, value: p.momentum30 })) },
-      { name: '90 days', points: points.map(p => ({ date: p.date, value: p.momentum90 })) },
+      { name: 'share, 30 days', points: points.map(p => ({ date: p.date, value: p.shareMomentum30 })) },
+      { name: 'share, 90 days', points: points.map(p => ({ date: p.date, value: p.shareMomentum90 })) },
     ],
     table: historyTable('Momentum per day', points, [
-      { label: '30 days', numeric: true, cell: p => f.growth(p.momentum30) },
-      { label: '90 days', numeric: true, cell: p => f.growth(p.momentum90) },
+      { label: 'Share, 30 days', numeric: true, cell: p => f.growth(p.shareMomentum30) },
+      { label: 'Share, 90 days', numeric: true, cell: p => f.growth(p.shareMomentum90) },
+      { label: 'Own growth, 90 days', numeric: true, cell: p => f.growth(p.momentum90) },
+      { label: 'Trend, 90 days', cell: p => p.trend90 || f.DASH },
     ]),
   });
 }
@@ -152,8 +154,12 @@ function historyTable(caption, points, columns) {
 function momentumTable(momentum) {
   const signals = (momentum && momentum.signals) || [];
   if (signals.length === 0) return el('p', { text: 'No momentum signals.' });
+  const shareText = w => w.sharePercent == null ? null : 'share ' + f.percent(w.sharePercentBefore) + ' → '
+    + f.percent(w.sharePercent) + ' (' + (w.shareChangePoints >= 0 ? '+' : '−')
+    + Math.abs(w.shareChangePoints).toFixed(1) + ' pts)' + (w.inIndex ? '' : '; not in the index');
   const window = w => !w ? f.DASH : w.status === 'ok'
-    ? el('span', {}, f.growth(w.growthPercent), w.note ? el('span', { class: 'sub', text: w.note }) : null)
+    ? el('span', {}, f.growth(w.growthPercent), shareText(w) ? el('span', { class: 'sub', text: shareText(w) }) : null,
+      w.note ? el('span', { class: 'sub', text: w.note }) : null)
     : status(w.status, w.note);
   return table({
     caption: 'Growth of each momentum signal',

@@ -70,10 +70,13 @@ function momentum(m) {
   if (!m) return el('p', { text: 'No momentum model.' });
   return [
     facts([
-      ['Steady within', m.steadyWithin != null ? '±' + f.percentOfOne(m.steadyWithin) : null],
-      ['Growth of a signal capped at', m.growthCap != null ? '±' + f.percentOfOne(m.growthCap) : null],
+      ['Steady within (share, 30 days)', m.steadyWithin30 != null ? '±' + f.number(m.steadyWithin30) + ' (log ratio)' : null],
+      ['Steady within (share, 90 days)', m.steadyWithin90 != null ? '±' + f.number(m.steadyWithin90) + ' (log ratio)' : null],
+      ['Growth of a signal capped at', m.growthCap != null ? '±' + f.number(m.growthCap) + ' (log ratio)' : null],
+      ['A window needs flows on', m.minimumCoverage != null ? f.percentOfOne(m.minimumCoverage) + ' of its days' : null],
       ['History tolerance', f.duration(m.historyTolerance)],
     ].filter(([, v]) => v !== undefined && v !== null)),
+    el('ul', {}, ...(m.rules || []).map(r => el('li', { text: r }))),
     table({
       caption: 'Momentum signals',
       rows: m.signals || [],

@@ -83,8 +83,8 @@ class PageIT {
             assertThat(row.get(1)).as(f.get("id") + " maturity").isEqualTo(Shown.score(f.get("maturity")));
             assertThat(row.get(2)).as(f.get("id") + " band").isEqualTo(f.get("band").asText());
             assertThat(row.get(3)).as(f.get("id") + " coverage").isEqualTo(Shown.percentOfOne(f.get("coverage")));
-            assertMomentum(row.get(4), f.at("/momentum/index30"), f.at("/momentum/trend30"));
-            assertMomentum(row.get(5), f.at("/momentum/index90"), f.at("/momentum/trend90"));
+            assertMomentum(row.get(4), f.at("/momentum"), "30");
+            assertMomentum(row.get(5), f.at("/momentum"), "90");
             assertThat(f.at("/shares/downloads30d").isNumber()).as(f.get("id") + " has a downloads share").isTrue();
             assertThat(row).as(f.get("id") + " shares").contains(Shown.percent(f.at("/shares/downloads30d")),
                     Shown.percent(f.at("/shares/commits90d")));
@@ -311,9 +311,14 @@ class PageIT {
         return Files.isDirectory(docs) ? docs.resolve("img") : Path.of("target", "img");
     }
 
-    private static void assertMomentum(String cell, JsonNode index, JsonNode trend) {
+    /** The page shows the share's growth (which the trend follows) when there is one, else the own growth. */
+    private static void assertMomentum(String cell, JsonNode momentum, String days) {
+        JsonNode share = momentum.path("shareIndex" + days);
+        JsonNode index = share.isNumber() ? share : momentum.path("index" + days);
+        JsonNode trend = momentum.path("trend" + days);
         if (index.isNumber()) {
-            assertThat(cell).startsWith(Shown.growth(index)).contains(trend.asText());
+            assertThat(cell).startsWith(Shown.growth(index) + (share.isNumber() ? " share" : ""))
+                    .contains(trend.asText());
         } else {
             assertThat(cell).isEqualTo(trend.isMissingNode() ? Shown.DASH : trend.asText());
         }

@@ -52,7 +52,7 @@ class RankingsTest {
             double dataShare) {
         MaturityScore score = new MaturityScore(maturity, "Stable", 1.0, new MaturityScore.Range(low, high), List.of(),
                 List.of());
-        Momentum momentum = new Momentum(null, null, Momentum.UNAVAILABLE, Momentum.UNAVAILABLE, List.of());
+        Momentum momentum = new Momentum(null, null, null, null, Momentum.UNAVAILABLE, Momentum.UNAVAILABLE, List.of());
         return new FrameworkEntry(new Framework(id, id.toUpperCase(), null), new SubjectScore(id, Level.FRAMEWORK,
                 score, momentum, null, List.of(), Map.of("downloads30d", new Share(downloadsShare, dataShare, null))));
     }

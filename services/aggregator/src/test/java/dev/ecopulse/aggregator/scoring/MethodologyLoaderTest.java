@@ -13,7 +13,7 @@ class MethodologyLoaderTest {
     @Test
     void theShippedMethodologyUsesEverySignalOnItsLevels() {
         Methodology m = MethodologyLoader.loadDefault();
-        assertThat(m.version()).isEqualTo("2026.2");
+        assertThat(m.version()).isEqualTo("2026.3");
         assertThat(m.direction()).startsWith("Higher is better");
         assertThat(m.project().signals().map(Methodology.WeightedSignal::signal))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(Signal.values())
@@ -43,8 +43,10 @@ class MethodologyLoaderTest {
                         "project.reach.languages: signal 'languages' only applies to frameworks",
                         "framework.activity.stars: signal 'stars' is in more than one place of the framework model",
                         "framework.activity.commits90d: 'threshold' must be a positive number, got 0.0",
-                        "momentum: unknown signal 'hype' (known: downloads, commits, stars, forks, dependents,"
-                                + " contributors, releases)"));
+                        "'momentum.minimumCoverage' must be above 0 and at most 1, got 0.0",
+                        "'momentum.steadyWithin' bands must not be negative, got 0.05 and -0.1",
+                        "momentum: unknown signal 'hype' (known: downloads, commits, releases, stars, forks,"
+                                + " contributors, dependents)"));
     }
 
     @Test

@@ -43,7 +43,8 @@ class ScoringGoldenTest {
                   - {signal: contributors, weight: 1, threshold: 100, scale: linear}
             momentum:
               historyTolerance: P7D
-              steadyWithin: 0.05
+              minimumCoverage: 0.8
+              steadyWithin: {days30: 0.05, days90: 0.1}
               growthCap: 1.0
               signals: [{signal: stars, weight: 1}, {signal: downloads, weight: 1}]
             """;

@@ -5,6 +5,7 @@ import dev.ecopulse.contract.event.CloudEventAttributes;
 import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.Observation;
+import dev.ecopulse.contract.event.SeriesObservation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -37,19 +38,37 @@ public class ObservationPublisher {
     }
 
     public void publish(Observation observation) {
-        Message<String> message = Message.of(new String(EventJson.write(observation), StandardCharsets.UTF_8),
-                Metadata.of(cloudEvent(observation), OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(observation.projectId()).build()));
+        send(EventJson.write(observation), cloudEvent(observation), observation.projectId(), "an observation");
+        registry.counter("ecopulse.collector.events.published", "source", observation.source().id(), "kind",
+                "observation").increment();
+    }
+
+    /** Publishes a subject's dated flows on the source's topic, keyed by project like its observations. */
+    public void publishSeries(SeriesObservation series) {
+        send(EventJson.write(series), OutgoingCloudEventMetadata.<String>builder()
+                .withId(EventIds.seriesId(series))
+                .withType(series.eventType())
+                .withSource(URI.create(series.observationSource().eventSource()))
+                .withSubject(series.projectId())
+                .withTimestamp(series.observedAt().atZone(ZoneOffset.UTC))
+                .withDataContentType(CloudEventAttributes.CONTENT_TYPE)
+                .build(), series.projectId(), "a series");
+        registry.counter("ecopulse.collector.events.published", "source", series.source(), "kind", "series")
+                .increment();
+    }
+
+    private void send(byte[] payload, OutgoingCloudEventMetadata<String> cloudEvent, String projectId, String what) {
+        Message<String> message = Message.of(new String(payload, StandardCharsets.UTF_8),
+                Metadata.of(cloudEvent, OutgoingKafkaRecordMetadata.<String>builder().withKey(projectId).build()));
         try {
             // completes when Kafka acknowledges the record, fails when it refuses it
             emitter.sendMessage(message).await().atMost(config.publishTimeout());
         } catch (TimeoutException e) {
-            throw new PublishException("Kafka did not acknowledge an observation of " + observation.projectId()
-                    + " within " + config.publishTimeout().toSeconds() + " s", e);
+            throw new PublishException("Kafka did not acknowledge " + what + " of " + projectId + " within "
+                    + config.publishTimeout().toSeconds() + " s", e);
         } catch (RuntimeException e) {
-            throw new PublishException("Kafka refused an observation of " + observation.projectId() + ": " + e, e);
+            throw new PublishException("Kafka refused " + what + " of " + projectId + ": " + e, e);
         }
-        registry.counter("ecopulse.collector.events.published", "source", observation.source().id()).increment();
     }
 
     private OutgoingCloudEventMetadata<String> cloudEvent(Observation o) {

@@ -5,12 +5,14 @@ import dev.ecopulse.collector.run.RunManager;
 import dev.ecopulse.collector.run.RunStatus;
 import dev.ecopulse.support.rest.Problem;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -74,10 +76,13 @@ public class CollectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response start(
             // described once, as the adminKey security scheme, so generated clients send it as credentials
-            @Parameter(hidden = true) @HeaderParam(AdminKey.HEADER) String key, UriInfo uri,
-            @Context HttpServerRequest request) {
+            @Parameter(hidden = true) @HeaderParam(AdminKey.HEADER) String key,
+            @Parameter(description = "Also read what the upstreams keep of every subject's past (a backfill), not"
+                    + " only of the subjects this service has not backfilled yet") @QueryParam("backfill")
+            @DefaultValue("false") boolean backfill,
+            UriInfo uri, @Context HttpServerRequest request) {
         adminKey.check(key, request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
-        RunStatus run = runs.start(RunStatus.Trigger.API);
+        RunStatus run = runs.start(RunStatus.Trigger.API, backfill);
         return Response.accepted(run).location(uri.getAbsolutePathBuilder().path(run.runId()).build()).build();
     }
 

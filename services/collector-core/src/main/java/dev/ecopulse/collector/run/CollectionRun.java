@@ -1,6 +1,7 @@
 package dev.ecopulse.collector.run;
 
 import dev.ecopulse.contract.event.Observation;
+import dev.ecopulse.contract.event.SeriesObservation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +25,14 @@ final class CollectionRun implements RunContext {
     private final List<CollectionTarget> targets;
     private final String unit;
     private final Consumer<Observation> publisher;
+    private final Consumer<SeriesObservation> seriesPublisher;
+    private final BackfillLedger ledger;
+    private final boolean backfillAll;
     private final Clock clock;
     private final Set<CollectionTarget> doneTargets = Collections.synchronizedSet(new HashSet<>());
     private final AtomicInteger published = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger seriesPublished = new AtomicInteger();
     private final AtomicLong cost = new AtomicLong();
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private volatile String activity;
@@ -36,13 +41,17 @@ final class CollectionRun implements RunContext {
     private volatile String failure;
 
     CollectionRun(String runId, String source, RunStatus.Trigger trigger, List<CollectionTarget> targets, String unit,
-            Consumer<Observation> publisher, Clock clock) {
+            Consumer<Observation> publisher, Consumer<SeriesObservation> seriesPublisher, BackfillLedger ledger,
+            boolean backfillAll, Clock clock) {
         this.runId = runId;
         this.source = source;
         this.trigger = trigger;
         this.targets = List.copyOf(targets);
         this.unit = unit;
         this.publisher = publisher;
+        this.seriesPublisher = seriesPublisher;
+        this.ledger = ledger;
+        this.backfillAll = backfillAll;
         this.clock = clock;
         this.startedAt = clock.instant();
     }
@@ -67,6 +76,20 @@ final class CollectionRun implements RunContext {
         publisher.accept(observation);
         published.incrementAndGet();
         doneTargets.add(new CollectionTarget(observation.projectId(), observation.subject()));
+    }
+
+    @Override
+    public void publishSeries(SeriesObservation series) {
+        seriesPublisher.accept(series);
+        seriesPublished.incrementAndGet();
+        if (SeriesObservation.ORIGIN_BACKFILL.equals(series.origin())) {
+            ledger.record(new CollectionTarget(series.projectId(), series.subject()));
+        }
+    }
+
+    @Override
+    public boolean backfill(CollectionTarget target) {
+        return backfillAll || ledger.needs(target);
     }
 
     @Override
@@ -132,7 +155,8 @@ final class CollectionRun implements RunContext {
             errorsNow = List.copyOf(errors);
         }
         return new RunStatus(runId, source, trigger, state, startedAt, finishedAt, unit, targets.size(),
-                Math.min(doneTargets.size(), targets.size()), published.get(), failed.get(), cost.get(), activity,
+                Math.min(doneTargets.size(), targets.size()), published.get(), failed.get(), backfillAll,
+                seriesPublished.get(), cost.get(), activity,
                 failure, errorsNow);
     }
 }

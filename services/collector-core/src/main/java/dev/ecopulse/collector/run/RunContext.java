@@ -1,6 +1,7 @@
 package dev.ecopulse.collector.run;
 
 import dev.ecopulse.contract.event.Observation;
+import dev.ecopulse.contract.event.SeriesObservation;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,18 @@ public interface RunContext {
 
     /** Publishes one observation and waits, bounded in time, for Kafka to take it; throws if it does not. */
     void publish(Observation observation);
+
+    /**
+     * Publishes a subject's dated flows (recent windows every run, or a backfill) and waits like {@link #publish};
+     * a backfill marks the subject as backfilled so later runs read only the recent windows.
+     */
+    void publishSeries(SeriesObservation series);
+
+    /**
+     * Whether to read what the upstream keeps of the target's past this run: true when this service has not
+     * backfilled the subject yet or the run was started with {@code backfill=true}.
+     */
+    boolean backfill(CollectionTarget target);
 
     /** A target that produced no observation this run, with the reason. */
     void failed(CollectionTarget target, String reason);

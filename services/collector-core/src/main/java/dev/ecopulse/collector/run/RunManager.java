@@ -35,6 +35,7 @@ public class RunManager {
     private final Catalog catalog;
     private final ObservationPublisher publisher;
     private final RunMetrics metrics;
+    private final BackfillLedger ledger;
     private final CollectConfig config;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<CollectionRun> running = new AtomicReference<>();
@@ -46,7 +47,8 @@ public class RunManager {
     });
 
     RunManager(Collector collector, Catalog catalog, ObservationPublisher publisher, RunMetrics metrics,
-            CollectConfig config) {
+            BackfillLedger ledger, CollectConfig config) {
+        this.ledger = ledger;
         this.collector = collector;
         this.catalog = catalog;
         this.publisher = publisher;
@@ -61,10 +63,18 @@ public class RunManager {
 
     /** Starts a run in the background; throws {@link RunInProgressException} while another one runs. */
     public RunStatus start(RunStatus.Trigger trigger) {
+        return start(trigger, false);
+    }
+
+    /**
+     * The same; with {@code backfill} the run reads what the upstreams keep of every subject's past, not only of the
+     * subjects it has not backfilled yet.
+     */
+    public RunStatus start(RunStatus.Trigger trigger, boolean backfill) {
         String id = collector.source().id() + "-" + ID_TIME.format(clock.instant()) + "-"
                 + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         CollectionRun run = new CollectionRun(id, collector.source().id(), trigger, collector.targets(catalog),
-                collector.targetUnit(), publisher::publish, clock);
+                collector.targetUnit(), publisher::publish, publisher::publishSeries, ledger, backfill, clock);
         CollectionRun other = running.compareAndExchange(null, run);
         if (other != null) {
             throw new RunInProgressException(other.runId());
@@ -108,8 +118,8 @@ public class RunManager {
             }
             RunStatus status = run.snapshot();
             metrics.finished(status, Duration.between(status.startedAt(), status.finishedAt()));
-            LOG.infof("Run %s %s: %d published, %d failed, cost %d%s", run.runId(), status.state(),
-                    status.published(), status.failed(), status.cost(),
+            LOG.infof("Run %s %s: %d published, %d series, %d failed, cost %d%s", run.runId(), status.state(),
+                    status.published(), status.seriesPublished(), status.failed(), status.cost(),
                     status.failure() == null ? "" : " (" + status.failure() + ")");
         } finally {
             running.set(null);

@@ -18,6 +18,8 @@ public record RunStatus(
         int done,
         int published,
         int failed,
+        boolean backfill,
+        int seriesPublished,
         long cost,
         String activity,
         String failure,

@@ -3,6 +3,7 @@ package dev.ecopulse.maven.testing;
 import dev.ecopulse.collector.run.CollectionTarget;
 import dev.ecopulse.collector.run.RunContext;
 import dev.ecopulse.contract.event.Observation;
+import dev.ecopulse.contract.event.SeriesObservation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,5 +53,15 @@ public final class ObserverRun implements RunContext {
 
     @Override
     public void error(String message) {
+    }
+
+    @Override
+    public void publishSeries(SeriesObservation series) {
+        throw new UnsupportedOperationException("observers do not publish");
+    }
+
+    @Override
+    public boolean backfill(CollectionTarget target) {
+        return false;
     }
 }

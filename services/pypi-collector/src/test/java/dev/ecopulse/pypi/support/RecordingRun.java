@@ -3,6 +3,7 @@ package dev.ecopulse.pypi.support;
 import dev.ecopulse.collector.run.CollectionTarget;
 import dev.ecopulse.collector.run.RunContext;
 import dev.ecopulse.contract.event.Observation;
+import dev.ecopulse.contract.event.SeriesObservation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,5 +60,18 @@ public final class RecordingRun implements RunContext {
     @Override
     public void error(String message) {
         errors.add(message);
+    }
+
+    public final List<SeriesObservation> series = new ArrayList<>();
+    public boolean backfillAll;
+
+    @Override
+    public void publishSeries(SeriesObservation s) {
+        series.add(s);
+    }
+
+    @Override
+    public boolean backfill(CollectionTarget target) {
+        return backfillAll;
     }
 }

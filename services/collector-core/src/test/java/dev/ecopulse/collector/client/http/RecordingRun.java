@@ -3,6 +3,7 @@ package dev.ecopulse.collector.client.http;
 import dev.ecopulse.collector.run.CollectionTarget;
 import dev.ecopulse.collector.run.RunContext;
 import dev.ecopulse.contract.event.Observation;
+import dev.ecopulse.contract.event.SeriesObservation;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,5 +56,15 @@ final class RecordingRun implements RunContext {
 
     @Override
     public void error(String message) {
+    }
+
+    @Override
+    public void publishSeries(SeriesObservation series) {
+        throw new UnsupportedOperationException("not used here");
+    }
+
+    @Override
+    public boolean backfill(CollectionTarget target) {
+        return false;
     }
 }
