@@ -16,7 +16,8 @@
 #   QUARKUS_MONGODB_CONNECTION_STRING   use this MongoDB instead of starting the embedded store
 #   KAFKA_PORT (9092) KAFKA_CONTROLLER_PORT (9093) STORE_PORT (27017)
 #   AGGREGATOR_PORT (8080) GITHUB_COLLECTOR_PORT (8081) PYPI_COLLECTOR_PORT (8082) MAVEN_COLLECTOR_PORT (8083)
-#   ECOPULSE_DATA_DIR (.local-data; --offline: .local-data/offline)  where the broker, store, logs and admin key live
+#   ECOPULSE_DATA_DIR (.local-data; --offline: .local-data/offline)  where the broker, store, logs, admin key and the
+#                                       collectors' backfill ledgers (backfill/<service>.txt) live
 #   ECOPULSE_ADMIN_KEY                  admin key for POST /api/v1/collect, 24+ characters (generated and kept in the
 #                                       data dir if unset; curl reads it from $DATA_DIR/admin-key.header, never argv)
 #   GITHUB_TOKEN, ECOPULSE_CATALOG_PATH and every other ECOPULSE_* / QUARKUS_* variable reach the services as they are
@@ -260,8 +261,10 @@ fi
 
 # --- services: started together, then each waited for --------------------------------------------------------------
 for s in "${SERVICES[@]}"; do
-  start "$s" env QUARKUS_HTTP_PORT="${PORTS[$s]}" java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-    -jar "$(jar_of "$s")"
+  # each collector remembers which subjects it backfilled, so a restart does not read their past again
+  start "$s" env QUARKUS_HTTP_PORT="${PORTS[$s]}" \
+    ECOPULSE_COLLECT_BACKFILL_LEDGER="${ECOPULSE_COLLECT_BACKFILL_LEDGER:-$DATA_DIR/backfill/$s.txt}" \
+    java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$(jar_of "$s")"
 done
 for i in "${!SERVICES[@]}"; do
   s="${SERVICES[$i]}"

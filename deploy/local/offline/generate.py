@@ -7,8 +7,8 @@ per-framework profile below, never measured. The same catalog always gives byte-
 
 Two snapshots, four weeks apart. WireMock answers each request with snapshot 1 the first time and with snapshot 2 from
 then on (one scenario per URL), so a first collection sees snapshot 1 and every later one snapshot 2. The upstream
-series (pypistats' 180 daily downloads, GitHub's commits in the last 90 days and the 90 before, release dates) encode
-each framework's trend, so momentum shows from the first collection.
+series (pypistats' 180 daily downloads, GitHub's commits per 30-day window, release dates) encode each framework's
+trend, so momentum shows from the first collection.
 
     python3 deploy/local/offline/generate.py            # default catalog -> deploy/local/offline/replay
     python3 deploy/local/offline/generate.py --catalog my.yaml --out /tmp/replay
@@ -43,6 +43,7 @@ MXNET_LAST_RELEASE = dt.date(2022, 5, 17)  # releases of a retired ecosystem sto
 RATE_HEADERS = {"x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4990", "x-ratelimit-used": "10",
                 "x-ratelimit-reset": "1893456000"}
 GITHUB_BATCH = 50  # run.sh sets ECOPULSE_GITHUB_BATCH_SIZE to this
+GITHUB_BACKFILL_BATCH = 25  # the collector's default ecopulse.github.backfill-batch-size
 
 
 # --- the catalog: the small YAML subset catalog.yaml uses (lists of "key: value" maps, flow lists and maps) --------
@@ -129,10 +130,12 @@ class Replay:
         path.write_text(text, encoding="utf-8")
         return name
 
-    def serve(self, group, scenario, snapshot, request, status=200, body_file=None, headers=None):
+    def serve(self, group, scenario, snapshot, request, status=200, body_file=None, headers=None, priority=None):
         """One answer per snapshot: snapshot 1 moves the URL's scenario on to snapshot 2, which then stays."""
         mapping = {"scenarioName": scenario, "request": request,
                    "response": {"status": status, "headers": headers or {}}}
+        if priority is not None:
+            mapping["priority"] = priority
         if body_file:
             mapping["response"]["bodyFileName"] = body_file
         if snapshot == 0:
@@ -154,21 +157,12 @@ def github(replay, projects):
     repos = [p for p in projects if p.get("github")]
     for s, as_of in enumerate(SNAPSHOTS):
         days = (as_of - SNAPSHOTS[0]).days
-        for b in range(0, len(repos), GITHUB_BATCH):
-            batch = repos[b:b + GITHUB_BATCH]
-            data = {"rateLimit": {"cost": 1, "limit": 5000, "remaining": 4990, "used": 10,
-                                  "resetAt": "2030-01-01T00:00:00Z"}}
-            for i, p in enumerate(batch):
-                data[f"r{i}"], data[f"c{i}"] = repository(p, as_of, days)
-            owner, name = batch[0]["github"].split("/")
-            replay.serve("github", f"graphql-{b // GITHUB_BATCH}", s, {
-                "method": "POST", "url": "/graphql",
-                "bodyPatterns": [{"contains": "query Signals"},
-                                 {"matchesJsonPath": {"expression": "$.variables.o0", "equalTo": owner}},
-                                 {"matchesJsonPath": {"expression": "$.variables.n0", "equalTo": name}}]},
-                body_file=replay.body(f"s{s + 1}/github/graphql-{b // GITHUB_BATCH}.json", {"data": data}),
-                headers={"Content-Type": "application/json; charset=utf-8", **RATE_HEADERS,
-                         "x-ratelimit-resource": "graphql"})
+        # every run's query (6 commit windows) per batch of 50; a backfill's (13 windows, variable $d13) per batch
+        # of 25. A batch is told apart by its first repository, whose scenario both kinds share, so the backfill of
+        # the first collection moves it on to snapshot 2 like any first answer.
+        for size, windows, kind in ((GITHUB_BATCH, 6, "graphql"), (GITHUB_BACKFILL_BATCH, 13, "graphql-backfill")):
+            for b in range(0, len(repos), size):
+                github_batch(replay, repos[b:b + size], b, s, as_of, days, windows, kind)
         for p in repos:
             prof, key = profile(p), p["id"]
             contributors = level(between(key, "contributors", 80, 3500) * prof["scale"] + 20, prof["growth"], days)
@@ -185,15 +179,38 @@ def github(replay, projects):
                          "x-ratelimit-resource": "core", "ETag": f'W/"sample-{key}-{s + 1}"', "Link": link})
 
 
-def repository(p, as_of, days):
+def github_batch(replay, batch, start, s, as_of, days, windows, kind):
+    data = {"rateLimit": {"cost": 1 if windows <= 6 else 5, "limit": 5000, "remaining": 4990, "used": 10,
+                          "resetAt": "2030-01-01T00:00:00Z"}}
+    for i, p in enumerate(batch):
+        data[f"r{i}"], data[f"c{i}"] = repository(p, as_of, days, windows)
+    owner, name = batch[0]["github"].split("/")
+    patterns = [{"contains": "query Signals"},
+                {"matchesJsonPath": {"expression": "$.variables.o0", "equalTo": owner}},
+                {"matchesJsonPath": {"expression": "$.variables.n0", "equalTo": name}}]
+    if windows > 6:
+        patterns.append({"matchesJsonPath": "$.variables.d13"})
+    replay.serve("github", f"graphql-{start}", s, {"method": "POST", "url": "/graphql", "bodyPatterns": patterns},
+                 body_file=replay.body(f"s{s + 1}/github/{kind}-{start}.json", {"data": data}),
+                 headers={"Content-Type": "application/json; charset=utf-8", **RATE_HEADERS,
+                          "x-ratelimit-resource": "graphql"},
+                 priority=1 if windows > 6 else None)
+
+
+def commit_windows(previous_commits, growth, windows):
+    """Commits per 30-day window, newest first: each 90 days (1 + growth) times the 90 before, flat past 150 days."""
+    return [int(round(previous_commits / 3 * (1 + growth) ** ((2 - min(k, 5)) / 3))) for k in range(windows)]
+
+
+def repository(p, as_of, days, windows):
     prof, key, g = profile(p), p["id"], profile(p)["growth"]
     retired = prof is PROFILES["mxnet"]
     stars = level(between(key, "stars", 2000, 90000) * prof["scale"] + 300, g, days)
     previous_commits = int(between(key, "commits", 150, 2400) * prof["scale"]) + 5
     dates = [d for d in release_dates(key, prof, as_of) if d <= as_of]
-    year_ago = as_of - dt.timedelta(days=365)
+    # every release (fewer than 100): the page is the whole list, so every release window is complete
     nodes = [{"tagName": f"v{version(len(dates) - 1 - i)}", "publishedAt": iso(stamp(d)), "createdAt": iso(stamp(d)),
-              "isDraft": False, "isPrerelease": False} for i, d in enumerate(dates) if d > year_ago]
+              "isDraft": False, "isPrerelease": False} for i, d in enumerate(dates)]
     latest = {"tagName": f"v{version(len(dates) - 1)}", "publishedAt": iso(stamp(dates[0])), "isPrerelease": False}
     pushed = stamp(dates[0] if retired else as_of - dt.timedelta(days=1), 18)
     repo = {
@@ -213,8 +230,7 @@ def repository(p, as_of, days):
         "releases": {"totalCount": len(dates), "pageInfo": {"hasNextPage": False, "endCursor": "c2FtcGxl"},
                      "nodes": nodes},
         "defaultBranchRef": {"target": {
-            "last90Days": {"totalCount": int(previous_commits * (1 + g))},
-            "previous90Days": {"totalCount": previous_commits}}},
+            f"w{k}": {"totalCount": n} for k, n in enumerate(commit_windows(previous_commits, g, windows))}},
     }
     closed = {"issueCount": int(between(key, "closed", 20, 900) * prof["scale"] * (1 + g)) + 1}
     return repo, closed
@@ -231,7 +247,8 @@ def pypi(replay, projects):
 def pypi_package(replay, p, package, s, as_of):
     prof, key, g = profile(p), f"{p['id']}/{package}", profile(p)["growth"]
     days = (as_of - SNAPSHOTS[0]).days
-    dates = sorted(d for d in release_dates(key, prof, as_of, 12) if d <= as_of)
+    # a release keeps its date from one snapshot to the next, as on PyPI: the release windows of both agree
+    dates = sorted(d for d in release_dates(key, prof, SNAPSHOTS[0], 12) if d <= as_of)
     versions = [version(i) for i in range(len(dates))]
     files = [{"filename": f"{package.replace('-', '_')}-{v}-py3-none-any.whl", "upload-time": iso(stamp(d)),
               "yanked": False, "size": 400000, "requires-python": ">=3.9",
@@ -313,7 +330,8 @@ def maven(replay, projects):
 def maven_artifact(replay, p, coordinate, s, as_of):
     prof, key = profile(p), f"{p['id']}/{coordinate}"
     group, artifact = coordinate.split(":")
-    dates = sorted(d for d in release_dates(key, prof, as_of, 10) if d <= as_of)
+    # a release keeps its date from one snapshot to the next, as on Central: the release windows of both agree
+    dates = sorted(d for d in release_dates(key, prof, SNAPSHOTS[0], 10) if d <= as_of)
     versions = [version(i) for i in range(len(dates))]
     metadata = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<metadata>\n"
                 f"  <groupId>{group}</groupId>\n  <artifactId>{artifact}</artifactId>\n  <versioning>\n"

@@ -18,6 +18,7 @@ import dev.ecopulse.contract.event.EventSchemas;
 import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.SubjectStatus;
+import dev.ecopulse.collector.run.BackfillLedger;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.TopicClient;
@@ -55,12 +56,16 @@ class GithubCollectionIT {
     @Inject
     VirtualTime time;
 
+    @Inject
+    BackfillLedger ledger;
+
     GithubStubs github;
 
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
         TestTime.reset(time);
+        Runs.backfilled(ledger);
         github = new GithubStubs(wireMock, Instant.now());
     }
 

@@ -7,6 +7,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.ecopulse.collector.client.UpstreamMetrics;
 import dev.ecopulse.github.config.GithubConfig;
+import dev.ecopulse.github.service.GraphqlQueries;
+import dev.ecopulse.collector.run.BackfillLedger;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.VirtualTime;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * token (batched GraphQL queries and one REST contributor count per repository), then of a second run over unchanged
  * data (conditional REST requests answered 304). Asserts the budget (one query per batch, one REST request per
  * repository, the collector's own request counter agreeing with the stub) and prints the figures
- * docs/performance.md quotes (deploy/bench/github-cost.sh runs this test alone).
+ * docs/performance.md quotes (deploy/bench/github-cost.sh runs this test alone). A stub cannot report GitHub's real
+ * points, so the GraphQL cost is also worked out with GitHub's formula from the queries as sent.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -47,6 +50,9 @@ class GithubCostIT {
     VirtualTime time;
 
     @Inject
+    BackfillLedger ledger;
+
+    @Inject
     GithubConfig config;
 
     GithubStubs github;
@@ -55,6 +61,7 @@ class GithubCostIT {
     void stubGithub() {
         wireMock.resetAll();
         TestTime.reset(time);
+        Runs.backfilled(ledger);
         github = new GithubStubs(wireMock, Instant.now());
         github.signals((i, answer) -> { });
         github.contributors();
@@ -85,6 +92,70 @@ class GithubCostIT {
         System.out.printf("GitHub cost, %d repositories, batch size %d:%n", n, config.batchSize());
         report("first run (full collection)", n, firstAtStub, first.getLong("cost"));
         report("second run (unchanged data)", n, secondAtStub, second.getLong("cost"));
+    }
+
+    @Test
+    void aBackfillReadsTheYearInQueriesOfTwentyFiveAtAboutTenPointsPerFiftyRepositories() {
+        int n = GithubStubs.TARGETS.size();
+        github.backfill((i, answer) -> { });
+
+        JsonPath normal = Runs.finished(Runs.start());
+        List<ServeEvent> normalQueries = github.servedGraphql("Signals");
+        wireMock.resetRequests();
+        JsonPath backfill = Runs.finished(Runs.startBackfill());
+        List<ServeEvent> backfillQueries = github.servedGraphql("Signals");
+
+        assertThat(normal.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(backfill.getString("state")).isEqualTo("SUCCEEDED");
+        int backfillBatches = (n + config.backfillBatchSize() - 1) / config.backfillBatchSize();
+        assertThat(normalQueries).hasSize(1);
+        assertThat(backfillQueries).hasSize(backfillBatches);
+        // the collector's own estimate (used to wait for the budget) is GitHub's formula applied to what it sent
+        for (ServeEvent query : concat(normalQueries, backfillQueries)) {
+            String text = query.getRequest().getBodyAsString();
+            assertThat(GraphqlQueries.estimatedPoints(count(text, ": repository\\("), count(text, "history\\(")))
+                    .isEqualTo(formulaPoints(text));
+        }
+        long normalPoints = normalQueries.stream().mapToLong(q -> formulaPoints(q.getRequest().getBodyAsString()))
+                .sum();
+        long backfillPoints = backfillQueries.stream()
+                .mapToLong(q -> formulaPoints(q.getRequest().getBodyAsString())).sum();
+        assertThat(normalPoints).isEqualTo(6); // 48 × (6 + 6) = 576 requests
+        assertThat(backfillPoints).isEqualTo(5 + 4); // 25 × (6 + 13) = 475, 23 × 19 = 437
+        // the stub's rateLimit.cost of each backfill answer; the contributor counts, asked again, are free 304s
+        assertThat(backfill.getLong("cost")).isEqualTo(5L * backfillBatches);
+
+        System.out.printf("GitHub GraphQL points, %d repositories (GitHub's formula on the queries sent):%n", n);
+        System.out.printf("  every run: %d query, %d points (%.1f per 50 repositories)%n", normalQueries.size(),
+                normalPoints, normalPoints * 50.0 / n);
+        System.out.printf("  backfill run: %d queries of up to %d repositories, %d points (%.1f per 50"
+                + " repositories); REST requests unchanged (%d)%n", backfillQueries.size(),
+                config.backfillBatchSize(), backfillPoints, backfillPoints * 50.0 / n, n);
+        System.out.printf("  per 50 repositories by the formula: every run %d, backfill %d (2 × %d)%n",
+                GraphqlQueries.estimatedPoints(50, 6), 2 * GraphqlQueries.estimatedPoints(25, 13),
+                GraphqlQueries.estimatedPoints(25, 13));
+    }
+
+    /**
+     * GitHub's formula: one request per connection (each repository's connections, each search), 100 requests per
+     * point, rounded, at least 1. A repository's connections are counted in the fragment as sent.
+     */
+    static long formulaPoints(String body) {
+        String text = body.replace("\\n", "\n");
+        String fragment = text.substring(text.indexOf("fragment signals"));
+        int perRepository = count(fragment, "watchers \\{") + count(fragment, "issues\\(")
+                + count(fragment, "pullRequests\\(") + count(fragment, "repositoryTopics\\(")
+                + count(fragment, "releases\\(") + count(fragment, "history\\(");
+        long requests = (long) count(text, ": repository\\(") * perRepository + count(text, ": search\\(");
+        return Math.max(1, Math.round(requests / 100.0));
+    }
+
+    static int count(String text, String regex) {
+        return (int) Pattern.compile(regex).matcher(text).results().count();
+    }
+
+    static List<ServeEvent> concat(List<ServeEvent> a, List<ServeEvent> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     /**

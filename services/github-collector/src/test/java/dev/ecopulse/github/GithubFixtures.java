@@ -42,12 +42,19 @@ public final class GithubFixtures {
         return 70L + i;
     }
 
-    public static long commitsLast90(int i) {
-        return 300L + i;
+    /** Commits of 30-day window {@code k} (0 = the newest) of repository {@code i}. */
+    public static long commitsInWindow(int i, int k) {
+        return 110L + i - 3L * k;
     }
 
+    /** The sum of windows 0–2. */
+    public static long commitsLast90(int i) {
+        return commitsInWindow(i, 0) + commitsInWindow(i, 1) + commitsInWindow(i, 2);
+    }
+
+    /** The sum of windows 3–5. */
     public static long commitsPrevious90(int i) {
-        return 280L + i;
+        return commitsInWindow(i, 3) + commitsInWindow(i, 4) + commitsInWindow(i, 5);
     }
 
     public static long releasesTotal(int i) {
@@ -69,8 +76,16 @@ public final class GithubFixtures {
         return days(now, 10);
     }
 
-    /** {@code repository(...) { ...signals }} as GitHub answers it. */
+    /** The repositories' creation time in the fixture. */
+    public static final String CREATED_AT = "2016-08-13T05:26:41Z";
+
+    /** {@code repository(...) { ...signals }} as GitHub answers it, with the 6 commit windows of every run. */
     public static ObjectNode repository(String nameWithOwner, int i, Instant now) {
+        return repository(nameWithOwner, i, now, 6);
+    }
+
+    /** {@code repository(...) { ...signals }} with {@code windows} commit windows {@code w<k>}. */
+    public static ObjectNode repository(String nameWithOwner, int i, Instant now, int windows) {
         ObjectNode r = EventJson.mapper().createObjectNode();
         r.put("nameWithOwner", nameWithOwner);
         r.put("stargazerCount", stars(i));
@@ -78,7 +93,7 @@ public final class GithubFixtures {
         r.putObject("watchers").put("totalCount", watchers(i));
         r.putObject("issues").put("totalCount", openIssues(i));
         r.putObject("pullRequests").put("totalCount", openPullRequests(i));
-        r.put("createdAt", "2016-08-13T05:26:41Z");
+        r.put("createdAt", CREATED_AT);
         r.put("pushedAt", days(now, 1).toString());
         r.put("isArchived", false);
         r.putObject("licenseInfo").put("spdxId", "Apache-2.0");
@@ -100,8 +115,9 @@ public final class GithubFixtures {
         release(nodes, "v0.98.0", days(now, 100), days(now, 100), false, false);
         release(nodes, "v0.9.0", days(now, 400), days(now, 400), false, false);
         ObjectNode target = r.putObject("defaultBranchRef").putObject("target");
-        target.putObject("last90Days").put("totalCount", commitsLast90(i));
-        target.putObject("previous90Days").put("totalCount", commitsPrevious90(i));
+        for (int k = 0; k < windows; k++) {
+            target.putObject("w" + k).put("totalCount", commitsInWindow(i, k));
+        }
         return r;
     }
 
@@ -125,14 +141,24 @@ public final class GithubFixtures {
      */
     public static ObjectNode signalsAnswer(List<String> repositories, Instant now, long cost,
             BiConsumer<Integer, ObjectNode> adjust) {
+        return signalsAnswer(repositories, 0, 6, now, cost, adjust);
+    }
+
+    /**
+     * The answer for a batch of {@code repositories} starting at catalog index {@code first} (alias {@code r<i>}
+     * holds the values of index {@code first + i}), with {@code windows} commit windows; {@code adjust} gets the
+     * alias index.
+     */
+    public static ObjectNode signalsAnswer(List<String> repositories, int first, int windows, Instant now, long cost,
+            BiConsumer<Integer, ObjectNode> adjust) {
         ObjectNode answer = EventJson.mapper().createObjectNode();
         ObjectNode data = answer.putObject("data");
         ObjectNode rateLimit = data.putObject("rateLimit");
         rateLimit.put("cost", cost).put("limit", 5000).put("remaining", 4990).put("used", 10)
                 .put("resetAt", now.plusSeconds(3000).truncatedTo(ChronoUnit.SECONDS).toString());
         for (int i = 0; i < repositories.size(); i++) {
-            data.set("r" + i, repository(repositories.get(i), i, now));
-            data.putObject("c" + i).put("issueCount", closedIssues(i));
+            data.set("r" + i, repository(repositories.get(i), first + i, now, windows));
+            data.putObject("c" + i).put("issueCount", closedIssues(first + i));
         }
         for (int i = 0; i < repositories.size(); i++) {
             adjust.accept(i, answer);

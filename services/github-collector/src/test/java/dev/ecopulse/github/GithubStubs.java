@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -59,6 +60,27 @@ public final class GithubStubs {
 
     public static MappingBuilder signalsQuery() {
         return post(urlEqualTo("/graphql")).withRequestBody(containing("query Signals"));
+    }
+
+    /** Repositories per backfill query: the collector's default {@code backfill-batch-size}. */
+    public static final int BACKFILL_BATCH = 25;
+
+    /**
+     * The signals query of a backfill (13 commit windows), answered per batch of {@link #BACKFILL_BATCH}
+     * repositories, told apart by the batch's first repository; {@code adjust} gets the alias index in the batch.
+     */
+    public void backfill(BiConsumer<Integer, ObjectNode> adjust) {
+        List<String> all = repositories();
+        for (int first = 0; first < all.size(); first += BACKFILL_BATCH) {
+            List<String> batch = all.subList(first, Math.min(all.size(), first + BACKFILL_BATCH));
+            ObjectNode answer = GithubFixtures.signalsAnswer(batch, first, 13, now, 5, adjust);
+            String[] name = batch.get(0).split("/");
+            wireMock.stubFor(signalsQuery().atPriority(1)
+                    .withRequestBody(matchingJsonPath("$.variables.d13"))
+                    .withRequestBody(matchingJsonPath("$.variables.o0", equalTo(name[0])))
+                    .withRequestBody(matchingJsonPath("$.variables.n0", equalTo(name[1])))
+                    .willReturn(graphqlOk(answer.toString())));
+        }
     }
 
     public ResponseDefinitionBuilder graphqlOk(String body) {

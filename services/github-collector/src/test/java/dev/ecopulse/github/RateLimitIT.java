@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.MissingSignal;
+import dev.ecopulse.collector.run.BackfillLedger;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.VirtualTime;
@@ -48,6 +49,9 @@ class RateLimitIT {
     @Inject
     VirtualTime time;
 
+    @Inject
+    BackfillLedger ledger;
+
     GithubStubs github;
     Instant now;
     int n = GithubStubs.TARGETS.size();
@@ -56,6 +60,7 @@ class RateLimitIT {
     void stubGithub() {
         wireMock.resetAll();
         TestTime.reset(time);
+        Runs.backfilled(ledger);
         now = Instant.now();
         github = new GithubStubs(wireMock, now);
         github.signals((i, answer) -> { });

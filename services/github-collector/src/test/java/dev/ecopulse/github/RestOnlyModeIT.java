@@ -166,8 +166,8 @@ class RestOnlyModeIT {
                         .withHeader("x-ratelimit-reset", Long.toString(NOW.plusSeconds(60).getEpochSecond()))
                         .withHeader("x-ratelimit-resource", "search")
                         .withBody("{\"total_count\":900,\"incomplete_results\":false,\"items\":[]}")));
-        commits(repo, windows.last90DaysStart(), windows.asOf(), 4_100, remaining);
-        commits(repo, windows.previous90DaysStart(), windows.last90DaysStart(), 3_900, remaining);
+        commits(repo, windows.commitsLast90Start(), windows.dayStart(), 4_100, remaining);
+        commits(repo, windows.commitsPrevious90Start(), windows.commitsLast90Start(), 3_900, remaining);
         wireMock.stubFor(get(urlPathEqualTo(repo + "/releases")).withQueryParam("per_page", equalTo("100"))
                 .withQueryParam("page", equalTo("1")).willReturn(rest(200, remaining).withBody(releasesJson())));
         wireMock.stubFor(get(urlPathEqualTo(repo + "/contributors")).withQueryParam("per_page", equalTo("1"))

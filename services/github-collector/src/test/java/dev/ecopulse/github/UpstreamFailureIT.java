@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.SubjectStatus;
+import dev.ecopulse.collector.run.BackfillLedger;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.VirtualTime;
@@ -37,6 +38,9 @@ class UpstreamFailureIT {
     @Inject
     VirtualTime time;
 
+    @Inject
+    BackfillLedger ledger;
+
     GithubStubs github;
     int n = GithubStubs.TARGETS.size();
 
@@ -44,6 +48,7 @@ class UpstreamFailureIT {
     void stubGithub() {
         wireMock.resetAll();
         TestTime.reset(time);
+        Runs.backfilled(ledger);
         github = new GithubStubs(wireMock, Instant.now());
         github.signals((i, answer) -> { });
         github.contributors();

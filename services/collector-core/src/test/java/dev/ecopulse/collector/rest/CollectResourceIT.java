@@ -3,6 +3,7 @@ package dev.ecopulse.collector.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -10,9 +11,11 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecopulse.collector.run.FakeCollectorControl;
 import dev.ecopulse.contract.event.CloudEventAttributes;
+import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.EventSchemas;
 import dev.ecopulse.contract.event.ObservationSource;
+import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.contract.event.Topics;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.TopicClient;
@@ -107,9 +110,60 @@ class CollectResourceIT {
     }
 
     @Test
+    void aBackfillRunSendsEverySubjectsPastThenLaterRunsOnlyTheirRecentFlows() throws Exception {
+        FakeCollectorControl.sendSeries();
+        String backfill = runToTheEnd("?backfill=true");
+        String later = runToTheEnd("");
+
+        given().get("/api/v1/collect/" + backfill).then().body("backfill", equalTo(true))
+                .body("seriesPublished", equalTo(3)).body("published", equalTo(3));
+        given().get("/api/v1/collect/" + later).then().body("backfill", equalTo(false))
+                .body("seriesPublished", equalTo(3));
+        String type = SeriesObservation.eventType(ObservationSource.PYPI);
+        List<ConsumerRecord<String, String>> records = ofType(forRun(backfill), type);
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("torch", "flax", "optax");
+        for (ConsumerRecord<String, String> record : records) {
+            SeriesObservation series = EventJson.mapper().readValue(record.value(), SeriesObservation.class);
+            assertThat(series.origin()).isEqualTo(SeriesObservation.ORIGIN_BACKFILL);
+            assertThat(TopicClient.headers(record)).containsEntry(CloudEventAttributes.HEADER_TYPE,
+                    "dev.ecopulse.pypi.series.v1").containsEntry(CloudEventAttributes.HEADER_SOURCE, "/collectors/pypi")
+                    .containsEntry(CloudEventAttributes.HEADER_SUBJECT, record.key())
+                    .containsEntry(CloudEventAttributes.HEADER_ID, EventIds.seriesId(series))
+                    .containsEntry(CloudEventAttributes.HEADER_CONTENT_TYPE, "application/json");
+            assertThat(EventSchemas.validate(type, EventJson.mapper().readTree(record.value()))).isEmpty();
+        }
+        assertThat(ofType(forRun(later), type)).extracting(CollectResourceIT::origin)
+                .containsOnly(SeriesObservation.ORIGIN_COLLECTION).hasSize(3);
+        given().get("/q/metrics").then().body(containsString("ecopulse_collector_events_published_total{"
+                + "application=\"ecopulse\",kind=\"series\""));
+    }
+
+    @Test
     void answersAnUnknownRunWithAProblem() {
         given().get("/api/v1/collect/pypi-nope").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("no run 'pypi-nope' (only the last runs are kept)"));
+    }
+
+    private static String runToTheEnd(String query) {
+        String runId = given().header("X-Api-Key", KEY).post("/api/v1/collect" + query).then().statusCode(202)
+                .extract().path("runId");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/collect/" + runId)
+                .then().body("state", equalTo("SUCCEEDED")));
+        return runId;
+    }
+
+    private static String origin(ConsumerRecord<String, String> record) {
+        try {
+            return EventJson.mapper().readTree(record.value()).path("origin").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> ofType(List<ConsumerRecord<String, String>> records,
+            String type) {
+        return records.stream().filter(r -> type.equals(TopicClient.headers(r).get(CloudEventAttributes.HEADER_TYPE)))
+                .toList();
     }
 
     private static List<ConsumerRecord<String, String>> forRun(String runId) throws Exception {

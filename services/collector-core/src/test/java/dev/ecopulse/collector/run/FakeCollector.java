@@ -3,20 +3,26 @@ package dev.ecopulse.collector.run;
 import dev.ecopulse.contract.catalog.Catalog;
 import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.PypiObservation;
+import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** A collector that observes three PyPI packages of the catalog without any upstream, and can be held open. */
+/**
+ * A collector that observes three PyPI packages of the catalog without any upstream, can be held open, and sends
+ * each package's series (a backfill when the run reads its past) when asked to.
+ */
 @ApplicationScoped
 public class FakeCollector implements Collector {
 
     static volatile CountDownLatch gate = new CountDownLatch(0);
     static volatile String failOn;
     static volatile Error error;
+    static volatile boolean series;
 
     @Override
     public ObservationSource source() {
@@ -52,6 +58,13 @@ public class FakeCollector implements Collector {
                     SubjectStatus.FOUND, new PypiObservation.Registry("1.0.0", null, null, 3L, null, null, null,
                             null, null, null, null, null, null),
                     null, null, List.of()));
+            if (series) {
+                LocalDate day = LocalDate.parse("2026-11-27");
+                run.publishSeries(new SeriesObservation(target.projectId(), "pypi", target.subject(), Instant.now(),
+                        run.runId(), run.backfill(target) ? SeriesObservation.ORIGIN_BACKFILL
+                                : SeriesObservation.ORIGIN_COLLECTION,
+                        List.of(new SeriesObservation.Flow("downloads", day, day.plusDays(1), 12)), List.of()));
+            }
         }
     }
 }

@@ -25,7 +25,13 @@ public final class FakeCollectorControl {
         FakeCollector.error = error;
     }
 
+    /** The next runs also send one series per target, with one day of downloads. */
+    public static void sendSeries() {
+        FakeCollector.series = true;
+    }
+
     public static void reset() {
+        FakeCollector.series = false;
         FakeCollector.error = null;
         release();
         FakeCollector.gate = new CountDownLatch(0);

@@ -32,6 +32,10 @@ public class CollectionMode {
             throw new IllegalStateException("ecopulse.github.batch-size must be between 1 and 100, not "
                     + config.batchSize());
         }
+        if (config.backfillBatchSize() < 1 || config.backfillBatchSize() > 100) {
+            throw new IllegalStateException("ecopulse.github.backfill-batch-size must be between 1 and 100, not "
+                    + config.backfillBatchSize());
+        }
         Gauge.builder("ecopulse.github.rest.only", this, m -> m.restOnly() ? 1 : 0)
                 .description("1 when no GITHUB_TOKEN is set and the collector uses REST alone at 60 requests/hour")
                 .register(registry);

@@ -17,8 +17,11 @@ import java.util.Optional;
  */
 final class GraphqlAnswer {
 
-    /** One entry of {@code errors}; {@code field} is the second path element (e.g. {@code releases}), or null. */
-    record Error(String type, String message, String field) {
+    /**
+     * One entry of {@code errors}; {@code field} is the second path element (e.g. {@code releases}), or null;
+     * {@code leaf} the last one when the path goes deeper than that (e.g. a commit window's alias {@code w3}).
+     */
+    record Error(String type, String message, String field, String leaf) {
 
         String reason() {
             String text = (type == null ? "" : type + ": ") + (message == null ? "no message" : message);
@@ -40,7 +43,9 @@ final class GraphqlAnswer {
             JsonNode path = error.path("path");
             Error e = new Error(error.path("type").isTextual() ? error.path("type").asText() : null,
                     error.path("message").isTextual() ? error.path("message").asText() : null,
-                    path.size() > 1 && path.get(1).isTextual() ? path.get(1).asText() : null);
+                    path.size() > 1 && path.get(1).isTextual() ? path.get(1).asText() : null,
+                    path.size() > 2 && path.get(path.size() - 1).isTextual() ? path.get(path.size() - 1).asText()
+                            : null);
             if (path.size() > 0 && path.get(0).isTextual()) {
                 errorsByAlias.computeIfAbsent(path.get(0).asText(), a -> new ArrayList<>()).add(e);
             } else {

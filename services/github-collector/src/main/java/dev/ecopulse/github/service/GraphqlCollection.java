@@ -13,12 +13,17 @@ import dev.ecopulse.github.client.UpstreamException;
 import dev.ecopulse.github.config.GithubConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Collection with a token: one GraphQL query per batch of repositories for every signal but the contributor count,
- * then one conditional REST request per repository for that count. A few extra queries only where needed: closed-issue
- * searches under a repository's new name, and further release pages of a repository with over 100 releases a year.
+ * with 30-day commit windows, then one conditional REST request per repository for that count. A few extra queries
+ * only where needed: closed-issue searches under a repository's new name, and further release pages of a repository
+ * with over 100 releases a year. After each observation, the repository's dated flows as a series: the recent windows
+ * every run, a year of them for a repository the run backfills (in smaller batches, as their query reads twice the
+ * history).
  */
 @ApplicationScoped
 public class GraphqlCollection {
@@ -47,21 +52,36 @@ public class GraphqlCollection {
     }
 
     public void collect(RunContext run) throws InterruptedException {
-        List<CollectionTarget> targets = run.targets();
-        for (int from = 0; from < targets.size(); from += config.batchSize()) {
-            collectBatch(run, targets.subList(from, Math.min(targets.size(), from + config.batchSize())));
+        Map<Boolean, List<CollectionTarget>> byBackfill = run.targets().stream()
+                .collect(Collectors.partitioningBy(run::backfill));
+        if (!byBackfill.get(true).isEmpty()) {
+            LOG.infof("Run %s: backfilling %d repositories (a year of commit and release windows)",
+                    run.runId(), byBackfill.get(true).size());
+        }
+        collectInBatches(run, byBackfill.get(false), config.batchSize(), false);
+        collectInBatches(run, byBackfill.get(true), Math.min(config.batchSize(), config.backfillBatchSize()), true);
+    }
+
+    private void collectInBatches(RunContext run, List<CollectionTarget> targets, int size, boolean backfill)
+            throws InterruptedException {
+        for (int from = 0; from < targets.size(); from += size) {
+            collectBatch(run, targets.subList(from, Math.min(targets.size(), from + size)), backfill);
         }
     }
 
-    private void collectBatch(RunContext run, List<CollectionTarget> batch) throws InterruptedException {
+    private void collectBatch(RunContext run, List<CollectionTarget> batch, boolean backfill)
+            throws InterruptedException {
         List<RepositorySnapshot> snapshots = batch.stream().map(t -> new RepositorySnapshot(t, VIA)).toList();
         Windows windows = new Windows(sleeper.now());
+        SeriesWindows series = SeriesWindows.of(windows, backfill);
+        List<RepositoryHistory> histories = batch.stream().map(t -> new RepositoryHistory(t, series, backfill))
+                .toList();
         List<SignalsReader.PendingReleases> pending = List.of();
         try {
             GraphqlQueries.Query query = GraphqlQueries.signals(
-                    snapshots.stream().map(RepositorySnapshot::requested).toList(), windows);
-            UpstreamReply answer = query(run, query, GraphqlQueries.estimatedPoints(batch.size()));
-            pending = SignalsReader.read(account(run, answer), snapshots, windows, answer.receivedAt());
+                    snapshots.stream().map(RepositorySnapshot::requested).toList(), windows, series);
+            UpstreamReply answer = query(run, query, GraphqlQueries.estimatedPoints(batch.size(), series.count()));
+            pending = SignalsReader.read(account(run, answer), snapshots, histories, windows, answer.receivedAt());
         } catch (UpstreamException e) {
             LOG.warnf("Run %s: GraphQL query for %d repositories failed: %s", run.runId(), batch.size(),
                     e.getMessage());
@@ -72,11 +92,15 @@ public class GraphqlCollection {
         for (SignalsReader.PendingReleases p : pending) {
             readMoreReleases(run, p);
         }
-        for (RepositorySnapshot snapshot : snapshots) {
+        for (int i = 0; i < snapshots.size(); i++) {
+            RepositorySnapshot snapshot = snapshots.get(i);
             if (!snapshot.isNotFound()) {
                 contributors.count(run, snapshot);
             }
             Publishing.publish(run, snapshot, config.observedAtTolerance());
+            if (snapshot.known() && !snapshot.isNotFound()) {
+                histories.get(i).toSeries(run.runId()).ifPresent(run::publishSeries);
+            }
         }
     }
 
@@ -114,15 +138,20 @@ public class GraphqlCollection {
                         .orElseThrow(() -> new UnreadableAnswerException(parsed.reasonFor("r0")));
                 tally.addGraphqlPage(releases);
             }
-            if (!tally.complete()) {
+            if (!tally.windowComplete()) {
                 snapshot.miss(Signal.RELEASES_LAST_365_DAYS, "more than "
                         + MAX_RELEASE_PAGES * GraphqlQueries.RELEASES_PAGE + " releases in the last 365 days");
+            }
+            if (!tally.complete()) {
+                pending.history().releasesStopped("more than " + MAX_RELEASE_PAGES * GraphqlQueries.RELEASES_PAGE
+                        + " releases since, beyond the " + MAX_RELEASE_PAGES + " pages read per repository", true);
             }
             SignalsReader.finishReleases(snapshot, tally, pending.latestRelease(),
                     answer == null ? sleeper.now() : answer.receivedAt());
         } catch (UpstreamException e) {
             snapshot.missAll(List.of(Signal.RELEASES_LAST_365_DAYS, Signal.LATEST_RELEASE_TAG,
                     Signal.LATEST_RELEASE_AT), e.getMessage());
+            pending.history().releasesStopped("a further release page failed: " + e.getMessage(), false);
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The GraphQL queries the collector sends. Values travel as variables, never spliced into the query text. Repository
- * {@code i} of a batch is aliased {@code r<i>}, its closed-issue search {@code c<i>}; every query also reads
- * {@code rateLimit}.
+ * {@code i} of a batch is aliased {@code r<i>}, its closed-issue search {@code c<i>}, its commit count of 30-day
+ * window {@code k} {@code w<k>} (under {@code defaultBranchRef.target}); every query also reads {@code rateLimit}.
  */
 public final class GraphqlQueries {
 
@@ -23,6 +23,12 @@ public final class GraphqlQueries {
 
     static final String RELEASE_NODES = "totalCount pageInfo { hasNextPage endCursor }"
             + " nodes { tagName publishedAt createdAt isDraft isPrerelease }";
+
+    /**
+     * Connections per repository besides the commit windows, as GitHub's cost formula counts them: watchers, issues,
+     * pull requests, topics, releases, and the closed-issue search beside the repository.
+     */
+    static final int CONNECTIONS = 6;
 
     static final String SIGNALS = """
             fragment signals on Repository {
@@ -43,13 +49,11 @@ public final class GraphqlQueries {
               defaultBranchRef {
                 target {
                   ... on Commit {
-                    last90Days: history(since: $last90Start) { totalCount }
-                    previous90Days: history(since: $previous90Start, until: $last90Start) { totalCount }
-                  }
+            %s      }
                 }
               }
             }
-            """.formatted(TOPICS, RELEASES_PAGE, RELEASE_NODES);
+            """;
 
     private GraphqlQueries() {
     }
@@ -66,12 +70,18 @@ public final class GraphqlQueries {
         }
     }
 
-    /** Every signal but the contributor count for a batch of repositories, in one query. */
-    public static Query signals(List<RepositoryName> repositories, Windows windows) {
+    /**
+     * Every signal but the contributor count for a batch of repositories, in one query, with the commit count of
+     * each of {@code series}' 30-day windows ({@code w<k>: history(since: $d<k+1>, until: $d<k>)}, the bounds
+     * {@code $d<k>} at 00:00Z).
+     */
+    public static Query signals(List<RepositoryName> repositories, Windows windows, SeriesWindows series) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("last90Start", windows.last90DaysStart().toString());
-        variables.put("previous90Start", windows.previous90DaysStart().toString());
-        StringBuilder declarations = new StringBuilder("$last90Start: GitTimestamp!, $previous90Start: GitTimestamp!");
+        StringBuilder declarations = new StringBuilder();
+        for (int k = 0; k <= series.count(); k++) {
+            variables.put("d" + k, series.bound(k).toString());
+            declarations.append(k == 0 ? "" : ", ").append("$d").append(k).append(": GitTimestamp!");
+        }
         StringBuilder fields = new StringBuilder(RATE_LIMIT);
         for (int i = 0; i < repositories.size(); i++) {
             RepositoryName repository = repositories.get(i);
@@ -85,7 +95,18 @@ public final class GraphqlQueries {
             fields.append("  c").append(i).append(": search(query: $q").append(i)
                     .append(", type: ISSUE, first: 0) { issueCount }\n");
         }
-        return new Query("query Signals(" + declarations + ") {\n" + fields + "}\n" + SIGNALS, variables);
+        return new Query("query Signals(" + declarations + ") {\n" + fields + "}\n" + fragment(series.count()),
+                variables);
+    }
+
+    /** The {@code signals} fragment with {@code windows} commit windows. */
+    static String fragment(int windows) {
+        StringBuilder history = new StringBuilder();
+        for (int k = 0; k < windows; k++) {
+            history.append("          w").append(k).append(": history(since: $d").append(k + 1).append(", until: $d")
+                    .append(k).append(") { totalCount }\n");
+        }
+        return SIGNALS.formatted(TOPICS, RELEASES_PAGE, RELEASE_NODES, history);
     }
 
     /** Only the closed-issue searches, for repositories found under a new name (search does not follow renames). */
@@ -114,8 +135,12 @@ public final class GraphqlQueries {
         return new Query(text, variables);
     }
 
-    /** GitHub's cost formula for {@link #signals}: about 8 connections per repository, 100 requests per point. */
-    public static long estimatedPoints(int repositories) {
-        return Math.max(1, Math.round(repositories * 8 / 100.0));
+    /**
+     * GitHub's cost formula for {@link #signals}: one request per connection ({@link #CONNECTIONS} plus one per commit
+     * window) per repository, 100 requests per point, rounded, at least 1. 50 repositories: 6 points with the 6
+     * windows of every run, 10 with a backfill's 13.
+     */
+    public static long estimatedPoints(int repositories, int windows) {
+        return Math.max(1, Math.round(repositories * (CONNECTIONS + windows) / 100.0));
     }
 }

@@ -2,16 +2,23 @@ package dev.ecopulse.github.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Counts a repository's releases published in the last 365 days and finds its latest non-prerelease, page by page
- * over releases ordered newest created first. Drafts are not releases yet and are skipped. Complete once a page holds
- * a release created before the window, or there are no more pages.
+ * over releases ordered newest created first, keeping the publication dates of the releases that are not
+ * prereleases for the dated flows. Drafts are not releases yet and are skipped. Complete once a page holds a release
+ * created before {@code reach} (the window's start, or earlier when the flows reach further back), or there are no
+ * more pages.
  */
 final class ReleaseTally {
 
     private final Instant windowStart;
+    private final Instant reach;
+    private final List<Instant> publishedDates = new ArrayList<>();
+    private Instant oldestCreated;
     private long inWindow;
     private String latestTag;
     private Instant latestAt;
@@ -20,7 +27,12 @@ final class ReleaseTally {
     private int pages;
 
     ReleaseTally(Instant windowStart) {
+        this(windowStart, windowStart);
+    }
+
+    ReleaseTally(Instant windowStart, Instant reach) {
         this.windowStart = windowStart;
+        this.reach = reach.isBefore(windowStart) ? reach : windowStart;
     }
 
     /**
@@ -35,7 +47,7 @@ final class ReleaseTally {
         }
         Instant oldestCreated = add(nodes, "tagName", "publishedAt", "createdAt", "isDraft", "isPrerelease");
         boolean more = connection.path("pageInfo").path("hasNextPage").asBoolean(false);
-        finishPage(more && oldestCreated != null && !oldestCreated.isBefore(windowStart),
+        finishPage(more && oldestCreated != null && !oldestCreated.isBefore(reach),
                 connection.path("pageInfo").path("endCursor").asText(null));
     }
 
@@ -45,7 +57,7 @@ final class ReleaseTally {
             throw new UnreadableAnswerException("GitHub's release list is not a JSON array");
         }
         Instant oldestCreated = add(releases, "tag_name", "published_at", "created_at", "draft", "prerelease");
-        finishPage(more && oldestCreated != null && !oldestCreated.isBefore(windowStart), Integer.toString(page + 1));
+        finishPage(more && oldestCreated != null && !oldestCreated.isBefore(reach), Integer.toString(page + 1));
     }
 
     private Instant add(JsonNode nodes, String tag, String published, String created, String draft,
@@ -57,6 +69,7 @@ final class ReleaseTally {
             Instant createdAt = JsonValues.instant(node.get(created))
                     .orElseThrow(() -> new UnreadableAnswerException("a release without a readable creation date"));
             oldestCreated = createdAt;
+            this.oldestCreated = createdAt;
             if (isDraft) {
                 continue;
             }
@@ -67,6 +80,9 @@ final class ReleaseTally {
             }
             boolean isPrerelease = JsonValues.bool(node.get(prerelease))
                     .orElseThrow(() -> new UnreadableAnswerException("a release without a readable prerelease flag"));
+            if (!isPrerelease) {
+                publishedDates.add(publishedAt);
+            }
             if (latestTag == null && !isPrerelease) {
                 latestTag = JsonValues.text(node.get(tag))
                         .orElseThrow(() -> new UnreadableAnswerException("a release without a readable tag"));
@@ -84,6 +100,25 @@ final class ReleaseTally {
 
     boolean complete() {
         return complete;
+    }
+
+    /**
+     * Whether every release published from {@code start} on has been read: all pages were, or one reached a release
+     * created before it (releases come by creation date, and one created before {@code start} is taken as published
+     * before it too, as for the 365-day count).
+     */
+    boolean completeFrom(Instant start) {
+        return complete || (oldestCreated != null && oldestCreated.isBefore(start));
+    }
+
+    /** Whether the count of the last 365 days is whole, though the pages may have to reach further back. */
+    boolean windowComplete() {
+        return completeFrom(windowStart);
+    }
+
+    /** Publication dates of the releases read that are neither drafts nor prereleases, newest created first. */
+    List<Instant> published() {
+        return List.copyOf(publishedDates);
     }
 
     /** Where the next page starts: a GraphQL cursor, or the REST page number. */

@@ -124,10 +124,11 @@ public class RestCollection {
             return;
         }
         String branch = facts.defaultBranch().get();
-        countCommits(run, snapshot, Signal.COMMITS_LAST_90_DAYS, repository, branch, windows.last90DaysStart(),
-                windows.asOf());
+        // whole UTC days, as in GraphQL mode, where the counts are sums of the 30-day series windows
+        countCommits(run, snapshot, Signal.COMMITS_LAST_90_DAYS, repository, branch, windows.commitsLast90Start(),
+                windows.dayStart());
         countCommits(run, snapshot, Signal.COMMITS_PREVIOUS_90_DAYS, repository, branch,
-                windows.previous90DaysStart(), windows.last90DaysStart());
+                windows.commitsPrevious90Start(), windows.commitsLast90Start());
     }
 
     private void countCommits(RunContext run, RepositorySnapshot snapshot, Signal signal, RepositoryName repository,

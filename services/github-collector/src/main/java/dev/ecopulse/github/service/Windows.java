@@ -2,6 +2,8 @@ package dev.ecopulse.github.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /** The time windows of the activity signals, counted back from {@code asOf} (whole seconds). */
@@ -22,6 +24,26 @@ public record Windows(Instant asOf) {
     /** Start of the 90 days before the last 90. */
     public Instant previous90DaysStart() {
         return asOf.minus(QUARTER.multipliedBy(2));
+    }
+
+    /** The run's UTC day: the commit and series windows end at its start (00:00Z), so they hold whole days only. */
+    public LocalDate day() {
+        return LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+    }
+
+    /** Start of the commit count's last 90 days: {@code day − 90} at 00:00Z (they end at {@link #dayStart}). */
+    public Instant commitsLast90Start() {
+        return dayStart().minus(QUARTER);
+    }
+
+    /** Start of the commit count's previous 90 days: {@code day − 180} at 00:00Z. */
+    public Instant commitsPrevious90Start() {
+        return dayStart().minus(QUARTER.multipliedBy(2));
+    }
+
+    /** 00:00Z of the run's day. */
+    public Instant dayStart() {
+        return SeriesWindows.startOf(day());
     }
 
     public Instant last365DaysStart() {

@@ -94,6 +94,11 @@ class RateLimitsTest {
         }
 
         @Override
+        public int backfillBatchSize() {
+            return 25;
+        }
+
+        @Override
         public double budgetReserve() {
             return 0.02;
         }

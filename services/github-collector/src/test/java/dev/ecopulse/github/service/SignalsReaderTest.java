@@ -42,8 +42,9 @@ class SignalsReaderTest {
         assertThat(torch.openIssues()).isEqualTo(20);
         assertThat(torch.openPullRequests()).isEqualTo(10);
         assertThat(torch.issuesClosedLast90Days()).isEqualTo(70);
-        assertThat(torch.commitsLast90Days()).isEqualTo(300);
-        assertThat(torch.commitsPrevious90Days()).isEqualTo(280);
+        // the sums of the 30-day windows 0–2 and 3–5
+        assertThat(torch.commitsLast90Days()).isEqualTo(110 + 107 + 104);
+        assertThat(torch.commitsPrevious90Days()).isEqualTo(101 + 98 + 95);
         assertThat(torch.releasesTotal()).isEqualTo(40);
         assertThat(torch.releasesLast365Days()).isEqualTo(GithubFixtures.RELEASES_LAST_365);
         assertThat(torch.latestReleaseTag()).isEqualTo("v1.0.0"); // the newest non-draft non-prerelease
@@ -183,7 +184,8 @@ class SignalsReaderTest {
         });
         List<RepositorySnapshot> batch = batch();
 
-        List<SignalsReader.PendingReleases> pending = SignalsReader.read(parsed(answer), batch, new Windows(NOW), NOW);
+        List<SignalsReader.PendingReleases> pending = SignalsReader.read(parsed(answer), batch, histories(batch),
+                new Windows(NOW), NOW);
 
         assertThat(pending).extracting(p -> p.snapshot().target().subject()).containsExactly("pytorch/pytorch");
         assertThat(pending.get(0).tally().nextCursor()).isEqualTo("Y3Vyc29yOnYyOpK5MjAyNS0wMS0wMQ==");
@@ -193,16 +195,21 @@ class SignalsReaderTest {
 
     private static List<RepositorySnapshot> read(ObjectNode answer) {
         List<RepositorySnapshot> batch = batch();
-        assertThat(SignalsReader.read(parsed(answer), batch, new Windows(NOW), NOW)).isEmpty();
+        assertThat(SignalsReader.read(parsed(answer), batch, histories(batch), new Windows(NOW), NOW)).isEmpty();
         return batch;
     }
 
-    private static List<RepositorySnapshot> batch() {
+    static List<RepositoryHistory> histories(List<RepositorySnapshot> batch) {
+        SeriesWindows windows = SeriesWindows.of(new Windows(NOW), false);
+        return batch.stream().map(s -> new RepositoryHistory(s.target(), windows, false)).toList();
+    }
+
+    static List<RepositorySnapshot> batch() {
         return REPOS.stream().map(r -> new RepositorySnapshot(new CollectionTarget(r.replace('/', '-').toLowerCase(),
                 r), GraphqlCollection.VIA)).toList();
     }
 
-    private static GraphqlAnswer parsed(ObjectNode answer) {
+    static GraphqlAnswer parsed(ObjectNode answer) {
         return GraphqlAnswer.of(reply(Endpoint.GRAPHQL, 200, Map.of(), answer.toString(), NOW, false));
     }
 

@@ -3,10 +3,12 @@ package dev.ecopulse.maven.service;
 import dev.ecopulse.collector.client.Fetched;
 import dev.ecopulse.collector.client.depsdev.DependentsLookup;
 import dev.ecopulse.collector.client.http.Lookup;
+import dev.ecopulse.collector.run.CollectionTarget;
 import dev.ecopulse.collector.run.RunContext;
 import dev.ecopulse.contract.event.DependentCounts;
 import dev.ecopulse.contract.event.MavenObservation;
 import dev.ecopulse.contract.event.MissingSignal;
+import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.maven.client.Coordinate;
 import dev.ecopulse.maven.client.MavenRepository;
@@ -41,8 +43,11 @@ public class ArtifactObserver {
      * An observation, or why there is none.
      *
      * @param problems upstream trouble worth a line in the run's errors, even though the artifact was observed
+     * @param series the artifact's dated flows, read from the same answers; null when there is no observation of a
+     *     found artifact
      */
-    public record Observed(MavenObservation observation, String failure, List<String> problems) {
+    public record Observed(MavenObservation observation, String failure, List<String> problems,
+            SeriesObservation series) {
     }
 
     public Observed observe(String projectId, Coordinate coordinate, Instant observedAt, RunContext run)
@@ -53,7 +58,7 @@ public class ArtifactObserver {
             List<MissingSignal> missing = List.of(new MissingSignal("repository", absent.reason()),
                     new MissingSignal("search", absent.reason()), new MissingSignal("depsdev", absent.reason()));
             return new Observed(new MavenObservation(projectId, coordinate.toString(), observedAt, runId,
-                    SubjectStatus.NOT_FOUND, null, null, null, missing), null, List.of());
+                    SubjectStatus.NOT_FOUND, null, null, null, missing), null, List.of(), null);
         }
         List<MissingSignal> missing = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -87,7 +92,7 @@ public class ArtifactObserver {
 
         if (unavailable != null && cadence == null) {
             return new Observed(null, "maven-metadata.xml: " + unavailable + "; search: "
-                    + releases.missingReason(), problems);
+                    + releases.missingReason(), problems, null);
         }
 
         DependentCounts counts = null;
@@ -102,7 +107,9 @@ public class ArtifactObserver {
                 missing.add(new MissingSignal("depsdev", fetched.missingReason()));
             }
         }
+        CollectionTarget target = new CollectionTarget(projectId, coordinate.toString());
+        SeriesObservation series = ArtifactSeries.of(target, runId, observedAt, run.backfill(target), releases);
         return new Observed(new MavenObservation(projectId, coordinate.toString(), observedAt, runId,
-                SubjectStatus.FOUND, metadata, cadence, counts, missing), null, problems);
+                SubjectStatus.FOUND, metadata, cadence, counts, missing), null, problems, series);
     }
 }

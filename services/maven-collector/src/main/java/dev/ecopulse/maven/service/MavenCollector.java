@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
 
-/** The Maven collector: one observation per Maven coordinate of each catalog project, per run. */
+/**
+ * The Maven collector: one observation per Maven coordinate of each catalog project, per run, and for an artifact
+ * Central knows one series of its release windows (a backfill when the run reads its past).
+ */
 @ApplicationScoped
 public class MavenCollector implements Collector {
 
@@ -53,7 +56,7 @@ public class MavenCollector implements Collector {
                 // one artifact's surprise must not cost the others their observation
                 LOG.errorf(e, "Observing %s failed", target.subject());
                 observed = new ArtifactObserver.Observed(null, "unexpected " + e.getClass().getSimpleName() + ": "
-                        + e.getMessage(), List.of());
+                        + e.getMessage(), List.of(), null);
             }
             if (observed.observation() == null) {
                 run.failed(target, observed.failure());
@@ -61,6 +64,9 @@ public class MavenCollector implements Collector {
             }
             observed.problems().forEach(p -> run.error(target.subject() + ": " + p));
             run.publish(observed.observation());
+            if (observed.series() != null) {
+                run.publishSeries(observed.series());
+            }
             LOG.debugf("Observed %s (%s): %d signals missing", target.subject(), observed.observation().status(),
                     observed.observation().missing().size());
         }

@@ -55,6 +55,9 @@ public final class ObserverRun implements RunContext {
     public void error(String message) {
     }
 
+    /** Whether the run reads every subject's past, as {@code POST /api/v1/collect?backfill=true} does. */
+    public boolean backfillAll;
+
     @Override
     public void publishSeries(SeriesObservation series) {
         throw new UnsupportedOperationException("observers do not publish");
@@ -62,6 +65,6 @@ public final class ObserverRun implements RunContext {
 
     @Override
     public boolean backfill(CollectionTarget target) {
-        return false;
+        return backfillAll;
     }
 }

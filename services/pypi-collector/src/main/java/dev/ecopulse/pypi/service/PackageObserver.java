@@ -7,6 +7,7 @@ import dev.ecopulse.collector.run.CollectionTarget;
 import dev.ecopulse.collector.run.RunContext;
 import dev.ecopulse.contract.event.DependentCounts;
 import dev.ecopulse.contract.event.PypiObservation;
+import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.contract.time.TimeSource;
 import dev.ecopulse.pypi.client.pypi.DevelopmentStatus;
@@ -35,7 +36,7 @@ public class PackageObserver {
      * on the way ({@code problems}), for the run's error list. Requests are counted in the run's cost as they go.
      */
     public record Outcome(PypiObservation observation, String failure, boolean downloadsThrottled,
-            List<String> problems) {
+            List<String> problems, SeriesObservation series) {
     }
 
     private final PypiClient pypi;
@@ -68,28 +69,33 @@ public class PackageObserver {
                 return o.notFound(absent.reason());
             }
             String both = failed.reason() + "; " + ((Lookup.Failed<Fetched<List<Release>>>) page).reason();
-            return new Outcome(null, "neither PyPI API answered: " + both, false, List.of());
+            return new Outcome(null, "neither PyPI API answered: " + both, false, List.of(), null);
         }
         ProjectMetadata metadata = project instanceof Lookup.Found<ProjectMetadata> found ? found.value()
                 : ProjectMetadata.unreadable(o.problem(((Lookup.Failed<ProjectMetadata>) project).reason()));
         if (page instanceof Lookup.Failed<Fetched<List<Release>>> failed) {
             o.problem(failed.reason());
         }
-        PypiObservation.Registry registry = o.registry(metadata, history(page, metadata));
+        Fetched<List<Release>> history = history(page, metadata);
+        PypiObservation.Registry registry = o.registry(metadata, history);
 
         boolean throttled = false;
         PypiObservation.Downloads downloads = null;
+        Fetched<List<DailyDownloads>> days;
         if (skipDownloads != null) {
             o.missing.group("pypistats", skipDownloads);
+            days = Fetched.missing(skipDownloads);
         } else {
             DownloadsOutcome d = downloads(name, o, run);
             downloads = d.downloads();
             throttled = d.throttled();
+            days = d.days();
         }
 
         DependentCounts counts = o.missing.take("depsdev", dependents.dependents("pypi", name, run));
+        SeriesObservation series = PackageSeries.of(target, runId, observedAt, run.backfill(target), days, history);
         return new Outcome(new PypiObservation(target.projectId(), name, observedAt, runId, SubjectStatus.FOUND,
-                registry, downloads, counts, o.missing.list()), null, throttled, List.copyOf(o.problems));
+                registry, downloads, counts, o.missing.list()), null, throttled, List.copyOf(o.problems), series);
     }
 
     /** The Simple API's releases; the JSON API's {@code releases} map when the Simple API gave none. */
@@ -111,7 +117,9 @@ public class PackageObserver {
         return Fetched.missing(simpleReason + "; " + metadata.releases().missingReason());
     }
 
-    private record DownloadsOutcome(PypiObservation.Downloads downloads, boolean throttled) {
+    /** @param days the daily series the windows were summed from, for the package's flows */
+    private record DownloadsOutcome(PypiObservation.Downloads downloads, boolean throttled,
+            Fetched<List<DailyDownloads>> days) {
     }
 
     private DownloadsOutcome downloads(String name, Draft o, RunContext run) throws InterruptedException {
@@ -119,20 +127,24 @@ public class PackageObserver {
         Lookup<RecentDownloads> recentLookup = pypistats.recent(name, run);
         if (recentLookup instanceof Lookup.NotFound<RecentDownloads> absent) {
             missing.group("pypistats", absent.reason()); // no data for the package: the series is not asked for
-            return new DownloadsOutcome(null, false);
+            return new DownloadsOutcome(null, false, Fetched.missing(absent.reason()));
         }
         boolean throttled = recentLookup instanceof Lookup.Failed<RecentDownloads> f && f.throttled();
         RecentDownloads recent = recentLookup instanceof Lookup.Found<RecentDownloads> found ? found.value()
                 : unavailableRecent(o.problem(((Lookup.Failed<RecentDownloads>) recentLookup).reason()));
         Fetched<DownloadWindows> windows;
+        Fetched<List<DailyDownloads>> days;
         if (throttled) {
             windows = Fetched.missing("not asked: pypistats was throttling this collector");
+            days = Fetched.missing(windows.missingReason());
         } else {
             Lookup<Fetched<List<DailyDownloads>>> overall = pypistats.overall(name, run);
             if (overall instanceof Lookup.Failed<Fetched<List<DailyDownloads>>> failed) {
                 o.problem(failed.reason());
             }
-            windows = windows(overall);
+            days = days(overall);
+            windows = days.value() == null ? Fetched.missing(days.missingReason())
+                    : DownloadWindows.of(days.value());
             throttled = overall instanceof Lookup.Failed<Fetched<List<DailyDownloads>>> f && f.throttled();
         }
         PypiObservation.Downloads downloads = new PypiObservation.Downloads(
@@ -143,13 +155,12 @@ public class PackageObserver {
                 missing.take("pypistats.previous30Days", windows, DownloadWindows::previous30Days),
                 missing.take("pypistats.last90Days", windows, DownloadWindows::last90Days),
                 missing.take("pypistats.previous90Days", windows, DownloadWindows::previous90Days));
-        return new DownloadsOutcome(missing.lacksAll("pypistats") ? null : downloads, throttled);
+        return new DownloadsOutcome(missing.lacksAll("pypistats") ? null : downloads, throttled, days);
     }
 
-    private static Fetched<DownloadWindows> windows(Lookup<Fetched<List<DailyDownloads>>> overall) {
+    private static Fetched<List<DailyDownloads>> days(Lookup<Fetched<List<DailyDownloads>>> overall) {
         if (overall instanceof Lookup.Found<Fetched<List<DailyDownloads>>> found) {
-            return found.value().value() == null ? Fetched.missing(found.value().missingReason())
-                    : DownloadWindows.of(found.value().value());
+            return found.value();
         }
         if (overall instanceof Lookup.NotFound<Fetched<List<DailyDownloads>>> absent) {
             return Fetched.missing(absent.reason());
@@ -186,7 +197,7 @@ public class PackageObserver {
             missing.group("pypistats", "not asked: the package does not exist on PyPI");
             missing.add("depsdev", "not asked: the package does not exist on PyPI");
             return new Outcome(new PypiObservation(target.projectId(), target.subject(), observedAt, runId,
-                    SubjectStatus.NOT_FOUND, null, null, null, missing.list()), null, false, List.of());
+                    SubjectStatus.NOT_FOUND, null, null, null, missing.list()), null, false, List.of(), null);
         }
 
         PypiObservation.Registry registry(ProjectMetadata metadata, Fetched<List<Release>> history) {

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
-/** Observes every PyPI package of the catalog, one after the other, and publishes one observation per package. */
+/**
+ * Observes every PyPI package of the catalog, one after the other, and publishes one observation per package and,
+ * for a package PyPI knows, one series of its dated flows (a backfill when the run reads its past).
+ */
 @ApplicationScoped
 public class PypiCollector implements Collector {
 
@@ -81,6 +84,9 @@ public class PypiCollector implements Collector {
                 }
                 if (outcome.observation() != null) {
                     run.publish(outcome.observation());
+                    if (outcome.series() != null) {
+                        run.publishSeries(outcome.series());
+                    }
                 } else {
                     run.failed(target, outcome.failure());
                 }

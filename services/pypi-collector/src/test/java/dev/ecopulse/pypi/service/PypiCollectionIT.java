@@ -17,6 +17,7 @@ import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.EventSchemas;
 import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.PypiObservation;
+import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.contract.event.Topics;
 import dev.ecopulse.pypi.client.pypistats.PypistatsClient;
@@ -90,12 +91,14 @@ class PypiCollectionIT {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/collect/" + runId).then()
                 .statusCode(200).body("state", equalTo("SUCCEEDED")).body("done", equalTo(12))
-                .body("published", equalTo(12)).body("failed", equalTo(0)));
+                .body("published", equalTo(12)).body("failed", equalTo(0))
+                // the package PyPI does not know has no series
+                .body("seriesPublished", equalTo(11)));
         // 10 packages × 6 requests (deps.dev twice: the default version, then its dependents), equinox 5 (no series
         // asked after pypistats' 404), the unknown package 1
         given().get("/api/v1/collect/" + runId).then().body("cost", equalTo(66));
 
-        List<ConsumerRecord<String, String>> records = recordsOf(runId, 12);
+        List<ConsumerRecord<String, String>> records = recordsOf(runId, ObservationSource.PYPI.eventType(), 12);
         Map<String, PypiObservation> byPackage = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             PypiObservation o = EventJson.mapper().readValue(record.value(), PypiObservation.class);
@@ -130,13 +133,57 @@ class PypiCollectionIT {
                         + "endpoint=\"pypistats-overall\",service=\"pypi-collector\",source=\"pypi\",status=\"200\"}"));
     }
 
-    private static List<ConsumerRecord<String, String>> recordsOf(String runId, int expected) throws Exception {
+    @Test
+    void backfillsEachPackageOnceUnlessARunAsksForTheBackfill() throws Exception {
+        String first = runToTheEnd("?backfill=true"); // every package, whatever earlier runs backfilled
+        String second = runToTheEnd("");
+        String third = runToTheEnd("?backfill=true");
+
+        given().get("/api/v1/collect/" + first).then().body("backfill", equalTo(true))
+                .body("seriesPublished", equalTo(11));
+        given().get("/api/v1/collect/" + second).then().body("backfill", equalTo(false));
+        String seriesType = SeriesObservation.eventType(ObservationSource.PYPI);
+        List<ConsumerRecord<String, String>> backfills = recordsOf(first, seriesType, 11);
+        for (ConsumerRecord<String, String> record : backfills) {
+            SeriesObservation series = EventJson.mapper().readValue(record.value(), SeriesObservation.class);
+            assertThat(series.origin()).as(series.subject()).isEqualTo(SeriesObservation.ORIGIN_BACKFILL);
+            assertThat(record.key()).isEqualTo(PACKAGES.get(series.subject())).isEqualTo(series.projectId());
+            assertThat(TopicClient.headers(record)).containsEntry(CloudEventAttributes.HEADER_TYPE, seriesType)
+                    .containsEntry(CloudEventAttributes.HEADER_ID, EventIds.seriesId(series))
+                    .containsEntry(CloudEventAttributes.HEADER_SUBJECT, series.projectId());
+            assertThat(EventSchemas.validate(seriesType, EventJson.mapper().readTree(record.value()))).isEmpty();
+        }
+        assertThat(origins(second, seriesType)).as("backfilled subjects read only their recent windows")
+                .hasSize(11).containsOnly(SeriesObservation.ORIGIN_COLLECTION);
+        assertThat(origins(third, seriesType)).hasSize(11).containsOnly(SeriesObservation.ORIGIN_BACKFILL);
+    }
+
+    private static String runToTheEnd(String query) {
+        String runId = given().header("X-Api-Key", KEY).post("/api/v1/collect" + query).then().statusCode(202)
+                .extract().path("runId");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/collect/" + runId).then()
+                .body("state", equalTo("SUCCEEDED")));
+        return runId;
+    }
+
+    private static List<String> origins(String runId, String type) throws Exception {
+        List<String> origins = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : recordsOf(runId, type, 11)) {
+            origins.add(EventJson.mapper().readTree(record.value()).path("origin").asText());
+        }
+        return origins;
+    }
+
+    /** The run's records of one CloudEvents type (observations and series share the topic). */
+    static List<ConsumerRecord<String, String>> recordsOf(String runId, String type, int expected) throws Exception {
         List<ConsumerRecord<String, String>> mine = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             mine.clear();
-            for (ConsumerRecord<String, String> r : TopicClient.read(Topics.METRICS_PYPI, expected,
-                    Duration.ofSeconds(10))) {
-                if (runId.equals(EventJson.mapper().readTree(r.value()).path("runId").asText())) {
+            // the whole topic for two seconds: earlier runs' records come first
+            for (ConsumerRecord<String, String> r : TopicClient.read(Topics.METRICS_PYPI, Integer.MAX_VALUE,
+                    Duration.ofSeconds(2))) {
+                if (runId.equals(EventJson.mapper().readTree(r.value()).path("runId").asText())
+                        && type.equals(TopicClient.headers(r).get(CloudEventAttributes.HEADER_TYPE))) {
                     mine.add(r);
                 }
             }

@@ -10,6 +10,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.ecopulse.testsupport.DepsDevStubs;
 import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Stubs PyPI, pypistats and deps.dev for a package, with the fixtures in their real formats. */
 public final class UpstreamStubs {
@@ -76,6 +78,25 @@ public final class UpstreamStubs {
         return aResponse().withStatus(429).withHeader("Content-Type", "text/html; charset=utf-8")
                 .withBody("<!doctype html>\n<html lang=en>\n<title>429 Too Many Requests</title>\n"
                         + "<h1>Too Many Requests</h1>\n<p>30 per 1 minute</p>\n");
+    }
+
+    /**
+     * A Simple API project page (PEP 691 JSON, API 1.4) listing one wheel per version, uploaded at the given times,
+     * none yanked: for histories the fixtures do not have.
+     */
+    public static String simplePage(String name, Map<String, Instant> versions) {
+        String wheel = name.replace('-', '_');
+        String files = versions.entrySet().stream().map(v -> """
+                {"core-metadata": false, "data-dist-info-metadata": false, "filename": "%s-%s-py3-none-any.whl",
+                 "hashes": {"sha256": "%064x"}, "provenance": null, "requires-python": ">=3.9", "size": 1024,
+                 "upload-time": "%s", "url": "https://files.pythonhosted.org/packages/%s-%s-py3-none-any.whl",
+                 "yanked": false}""".formatted(wheel, v.getKey(), v.getKey().hashCode() & 0xffffffffL, v.getValue(),
+                wheel, v.getKey())).collect(Collectors.joining(",\n"));
+        String list = versions.keySet().stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "));
+        return """
+                {"alternate-locations": [], "files": [%s], "meta": {"_last-serial": 26046316, "api-version": "1.4"},
+                 "name": "%s", "project-status": {"status": "active"}, "versions": [%s]}""".formatted(files, name,
+                list);
     }
 
     public static String jsonPath(String name) {
