@@ -192,6 +192,18 @@ class MomentumTest {
         assertThat(MomentumCalculator.logRatio(0, 0)).isZero();
     }
 
+    @Test
+    void currentScoresAskedAtTheEndOfTimeEndTheirWindowsAtTheNewestData() {
+        HistorySnapshot h = history(Map.of("a1", daily(180, i -> i <= 30 ? 200 : 100), "b1", daily(180, i -> 100)),
+                List.of());
+        Momentum now = MomentumCalculator.evaluate(CATALOG, h, Instant.parse("9999-12-31T23:59:59Z"), methodology)
+                .frameworks().get("alpha");
+
+        assertThat(now).isEqualTo(evaluate(h).frameworks().get("alpha"));
+        assertThat(growth(now, "downloads").days30().end()).isEqualTo(END);
+        assertThat(now.trend30()).isEqualTo(Momentum.GROWING);
+    }
+
     static Growth growth(Momentum m, String signal) {
         return m.signals().stream().filter(g -> g.signal().equals(signal)).findFirst().orElseThrow();
     }
