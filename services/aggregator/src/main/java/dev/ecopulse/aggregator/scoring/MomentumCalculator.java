@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -60,8 +61,18 @@ public final class MomentumCalculator {
         for (int s = 0; s < signals.size(); s++) {
             MomentumSignal signal = signals.get(s).signal();
             for (int days : WINDOWS) {
+                Map<String, List<Pair>> pairs = new LinkedHashMap<>();
+                catalog.projects().forEach(p -> pairs.put(p.id(), subjects(p, signal).stream()
+                        .map(k -> SubjectWindows.of(k, signal, history, asOf, days, model)).toList()));
+                Optional<LocalDate> newest = pairs.values().stream().flatMap(List::stream).filter(Pair::usable)
+                        .map(Pair::end).max(LocalDate::compareTo);
                 Map<String, Flow> flows = new LinkedHashMap<>();
-                catalog.projects().forEach(p -> flows.put(p.id(), project(p, signal, history, asOf, days, model)));
+                for (Project p : catalog.projects()) {
+                    List<Pair> fresh = newest.map(n -> pairs.get(p.id()).stream()
+                            .map(pair -> pair.staleAgainst(n, model.historyTolerance().toDays())).toList())
+                            .orElse(pairs.get(p.id()));
+                    flows.put(p.id(), project(p, signal, fresh));
+                }
                 double totalNow = flows.values().stream().filter(Flow::usable).mapToDouble(Flow::now).sum();
                 double totalBefore = flows.values().stream().filter(Flow::usable).mapToDouble(Flow::before).sum();
                 for (Project p : catalog.projects()) {
@@ -126,17 +137,15 @@ public final class MomentumCalculator {
         };
     }
 
-    private static Flow project(Project p, MomentumSignal signal, HistorySnapshot history, Instant asOf, int days,
-            Methodology.MomentumModel model) {
-        List<SubjectKey> keys = subjects(p, signal);
-        if (keys.isEmpty()) {
+    private static Flow project(Project p, MomentumSignal signal, List<Pair> pairs) {
+        if (pairs.isEmpty()) {
             return new Flow(Momentum.NOT_APPLICABLE, null, null, null, "no subject of the project has " + signal.id());
         }
         Map<String, Pair> best = new LinkedHashMap<>();
         List<Pair> unusable = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (SubjectKey k : keys) {
-            Pair pair = SubjectWindows.of(k, signal, history, asOf, days, model);
+        for (Pair pair : pairs) {
+            SubjectKey k = pair.key();
             if (!pair.usable()) {
                 unusable.add(pair);
                 continue;

@@ -33,6 +33,18 @@ final class SubjectWindows {
         static Pair without(SubjectKey key, String status, String note) {
             return new Pair(key, status, null, null, null, note);
         }
+
+        /**
+         * Left out when its windows end more than {@code tolerance} days before {@code newest}, the newest end of the
+         * same signal in the catalog: its flows stopped, and comparing it would mix periods.
+         */
+        Pair staleAgainst(LocalDate newest, long tolerance) {
+            if (!usable() || !end.isBefore(newest.minusDays(tolerance))) {
+                return this;
+            }
+            return without(key, Momentum.UNAVAILABLE, key.label() + ": its flows end " + end + ", more than "
+                    + tolerance + " days before the catalog's newest (" + newest + ")");
+        }
     }
 
     private SubjectWindows() {
@@ -63,10 +75,6 @@ final class SubjectWindows {
         if (end.isEmpty()) {
             return Pair.without(key, Momentum.UNAVAILABLE, key.label() + ": no " + flow + " flows up to "
                     + limit.minusDays(1));
-        }
-        if (end.get().isBefore(limit.minusDays(model.historyTolerance().toDays()))) {
-            return Pair.without(key, Momentum.UNAVAILABLE, key.label() + ": the latest " + flow + " flow ends "
-                    + end.get() + ", more than " + model.historyTolerance().toDays() + " days ago");
         }
         LocalDate e = end.get();
         WindowCount now = flows.count(key, flow, e.minusDays(days), e);

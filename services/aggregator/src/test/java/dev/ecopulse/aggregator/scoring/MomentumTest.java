@@ -204,6 +204,39 @@ class MomentumTest {
         assertThat(now.trend30()).isEqualTo(Momentum.GROWING);
     }
 
+    @Test
+    void aSubjectWhoseFlowsStoppedIsLeftOutAgainstTheSignalsNewestEnd() {
+        List<Flow> stopped = daily(200, i -> 100);
+        stopped.removeIf(f -> f.to().isAfter(END.minusDays(20)));
+        var e = evaluate(history(Map.of("a1", daily(180, i -> 100), "b1", stopped), List.of()));
+
+        Momentum.Window b1 = growth(e.projects().get("b1"), "downloads").days30();
+        assertThat(b1.status()).isEqualTo(Momentum.UNAVAILABLE);
+        assertThat(b1.note()).contains("more than 7 days before the catalog's newest (" + END + ")");
+        assertThat(growth(e.projects().get("a1"), "downloads").days30().sharePercent()).isEqualTo(100.0);
+    }
+
+    @Test
+    void flowsOfASignalThatAllEndEarlierStillCountTheirOwnWindows() {
+        // fixed sample files: every package's daily downloads end weeks before the commit windows do
+        LocalDate early = END.minusDays(33);
+        List<Flow> a1 = new ArrayList<>();
+        List<Flow> b1 = new ArrayList<>();
+        for (int i = 1; i <= 180; i++) {
+            a1.add(new Flow("downloads", early.minusDays(i), early.minusDays(i - 1), i <= 30 ? 200 : 100));
+            b1.add(new Flow("downloads", early.minusDays(i), early.minusDays(i - 1), 100));
+        }
+        var g = github("a1", "org/a1", AT);
+        g.commitsLast90Days = 100L;
+        g.commitsPrevious90Days = 100L;
+        var e = evaluate(history(Map.of("a1", a1, "b1", b1), List.of(g.build())));
+
+        Momentum.Window w = growth(e.frameworks().get("alpha"), "downloads").days30();
+        assertThat(w.end()).isEqualTo(early);
+        assertThat(w.growthPercent()).isCloseTo(100.0, within(0.05));
+        assertThat(e.frameworks().get("alpha").trend30()).isEqualTo(Momentum.GROWING);
+    }
+
     static Growth growth(Momentum m, String signal) {
         return m.signals().stream().filter(g -> g.signal().equals(signal)).findFirst().orElseThrow();
     }
