@@ -225,6 +225,9 @@ public final class MomentumCalculator {
             shareBefore = flow.before() / totalBefore;
             // the share's log ratio is the subject's growth less the catalog's, with the same pseudo-count
             shareLogRatio = logRatio - logRatio(totalNow, totalBefore);
+        } else {
+            note = (note == null ? "" : note + "; ") + "no share: the whole catalog counted 0 in "
+                    + (totalNow > 0 ? "the window before" : "this window");
         }
         Window w = new Window(Momentum.OK, round(flow.now()), round(flow.before()), flow.end(),
                 round(100 * Math.expm1(logRatio)), MaturityScorer.round(logRatio, 4),
@@ -259,7 +262,8 @@ public final class MomentumCalculator {
                 if (lacking.isEmpty()) {
                     continue;
                 }
-                String why = "left out of the index: " + String.join(", ", lacking) + " lack"
+                String why = lacking.size() == compared.size() ? "left out of the index: no framework has it with a"
+                        + " share in this window" : "left out of the index: " + String.join(", ", lacking) + " lack"
                         + (lacking.size() == 1 ? "s" : "") + " it in this window";
                 for (List<List<Calc>> calcs : frameworks.values()) {
                     Calc c = calcs.get(signal).get(window);
