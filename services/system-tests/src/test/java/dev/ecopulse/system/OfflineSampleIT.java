@@ -13,6 +13,8 @@ import dev.ecopulse.infra.SingleNodeKafka;
 import dev.ecopulse.testsupport.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +124,23 @@ class OfflineSampleIT {
         assertThat(byId.get("pytorch").path("momentum").path("trend90").asText()).isEqualTo("growing");
         assertThat(byId.get("jax").path("momentum").path("trend90").asText()).isEqualTo("growing");
         assertThat(byId.get("mxnet").path("momentum").path("trend90").asText()).isEqualTo("declining");
+        // from the first collection of a fresh store (a backfill), every framework has 30- and 90-day momentum for
+        // downloads, commits and releases, from the series events, and its history reaches about a year back
+        for (String id : byId.keySet()) {
+            JsonNode detail = json(aggregator.get("/api/v1/frameworks/" + id).body());
+            for (JsonNode signal : detail.at("/momentum/signals")) {
+                if (List.of("downloads", "commits", "releases").contains(signal.get("signal").asText())) {
+                    for (String window : List.of("days30", "days90")) {
+                        assertThat(signal.path(window).path("status").asText())
+                                .as(id + " " + signal.get("signal").asText() + " " + window).isEqualTo("ok");
+                    }
+                }
+            }
+            JsonNode history = json(aggregator.get("/api/v1/frameworks/" + id + "/history?from="
+                    + LocalDate.now(ZoneOffset.UTC).minusDays(365)).body());
+            assertThat(history.get("points").get(0).get("date").asText()).as(id + " history")
+                    .isLessThan(LocalDate.now(ZoneOffset.UTC).minusDays(330).toString());
+        }
 
         // every explanation adds up: dimension contributions to the maturity, signal contributions to each dimension
         for (String id : byId.keySet()) {
