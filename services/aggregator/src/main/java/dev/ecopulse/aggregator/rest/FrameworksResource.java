@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,7 +49,8 @@ public class FrameworksResource {
     @APIResponse(responseCode = "200", description = "Every framework of the catalog",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = FrameworkSummary.class)))
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = FrameworkSummary.class),
+                    examples = @ExampleObject(name = "keras", ref = "FrameworkList")))
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "NotReady")
@@ -66,7 +68,8 @@ public class FrameworksResource {
     @APIResponse(responseCode = "200", description = "The framework's full explanation",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = FrameworkDetail.class)))
+                    schema = @Schema(implementation = FrameworkDetail.class),
+                    examples = @ExampleObject(name = "keras", ref = "FrameworkDetail")))
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
@@ -85,7 +88,8 @@ public class FrameworksResource {
     @APIResponse(responseCode = "200", description = "Scores per UTC day with data, oldest first",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = HistoryView.class)))
+                    schema = @Schema(implementation = HistoryView.class),
+                    examples = @ExampleObject(name = "keras", ref = "FrameworkHistory")))
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
