@@ -1,5 +1,6 @@
 package dev.ecopulse.aggregator.rest;
 
+import dev.ecopulse.support.rest.AdminKey;
 import dev.ecopulse.aggregator.config.ImportConfig;
 import dev.ecopulse.aggregator.service.ImportSummary;
 import dev.ecopulse.aggregator.service.SeriesImport;

@@ -1,5 +1,6 @@
 package dev.ecopulse.aggregator.rest;
 
+import dev.ecopulse.support.rest.AdminKey;
 import dev.ecopulse.aggregator.service.InvalidImportException;
 import dev.ecopulse.aggregator.service.NotReadyException;
 import dev.ecopulse.aggregator.service.UnknownIdException;

@@ -3,6 +3,7 @@ package dev.ecopulse.collector.rest;
 import dev.ecopulse.collector.run.RunInProgressException;
 import dev.ecopulse.collector.run.RunManager;
 import dev.ecopulse.collector.run.RunStatus;
+import dev.ecopulse.support.rest.AdminKey;
 import dev.ecopulse.support.rest.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.DefaultValue;
@@ -38,12 +39,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Path("/api/v1/collect")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "collection", description = "Collection runs: start one on demand (admin key), follow its progress")
-@SecurityScheme(securitySchemeName = CollectResource.ADMIN_KEY, type = SecuritySchemeType.APIKEY,
+@SecurityScheme(securitySchemeName = AdminKey.SCHEME, type = SecuritySchemeType.APIKEY,
         in = SecuritySchemeIn.HEADER, apiKeyName = AdminKey.HEADER,
         description = "The admin key (ecopulse.admin.key); repeated wrong keys are refused for a while (429)")
 public class CollectResource {
 
-    static final String ADMIN_KEY = "adminKey";
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final RunManager runs;
@@ -60,7 +60,7 @@ public class CollectResource {
      */
     @POST
     @Operation(operationId = "startCollection", summary = "Starts a collection run now")
-    @SecurityRequirement(name = ADMIN_KEY)
+    @SecurityRequirement(name = AdminKey.SCHEME)
     @APIResponse(responseCode = "202", description = "The run, started; Location names it",
             headers = @Header(name = "Location", description = "The run's URL",
                     schema = @Schema(type = SchemaType.STRING)),

@@ -1,9 +1,9 @@
-package dev.ecopulse.collector.rest;
+package dev.ecopulse.support.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecopulse.collector.config.AdminConfig;
+import dev.ecopulse.support.config.AdminConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

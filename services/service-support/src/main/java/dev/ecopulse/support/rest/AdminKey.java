@@ -1,6 +1,6 @@
-package dev.ecopulse.collector.rest;
+package dev.ecopulse.support.rest;
 
-import dev.ecopulse.collector.config.AdminConfig;
+import dev.ecopulse.support.config.AdminConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +20,8 @@ import java.time.InstantSource;
 public class AdminKey {
 
     public static final String HEADER = "X-Api-Key";
+    /** Name of the OpenAPI security scheme that sends the key. */
+    public static final String SCHEME = "adminKey";
     /** Shortest admin key accepted: 24 characters (openssl rand -hex 12 gives 24). */
     public static final int MIN_LENGTH = 24;
 

@@ -1,9 +1,9 @@
-package dev.ecopulse.aggregator.config;
+package dev.ecopulse.support.config;
 
 import io.smallrye.config.ConfigMapping;
 import java.util.Optional;
 
-/** The key that protects the aggregator's administrative endpoints (sent as {@code X-Api-Key}), as the collectors'. */
+/** The key that protects administrative endpoints (sent as {@code X-Api-Key}). */
 @ConfigMapping(prefix = "ecopulse.admin")
 public interface AdminConfig {
 
