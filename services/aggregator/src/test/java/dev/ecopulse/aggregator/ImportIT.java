@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.ecopulse.aggregator.repository.FlowRepository;
+import dev.ecopulse.contract.event.EventJson;
+import dev.ecopulse.contract.event.Observation;
 import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.MongoResource;
@@ -99,9 +101,35 @@ class ImportIT {
                 .body("firstDayAffected", equalTo("2023-05-01"));
         double imported = Metrics.sum("ecopulse_aggregator_flows_stored_total", "origin=\"import\"");
         assertThat(imported).isGreaterThanOrEqualTo(4);
-        problem(importNdjson("{\"type\":\"dev.ecopulse.pypi.observation.v1\",\"data\":{}}"), 400,
-                "line 1: type 'dev.ecopulse.pypi.observation.v1' is not a series type"
-                        + " (dev.ecopulse.<github|pypi|maven>.series.v1)");
+        importNdjson("{\"type\":\"dev.ecopulse.pypi.observation.v1\",\"data\":{}}").statusCode(400)
+                .body("detail", org.hamcrest.Matchers.startsWith("line 1: payload does not match the"
+                        + " dev.ecopulse.pypi.observation.v1 schema: "))
+                .body("detail", org.hamcrest.Matchers.containsString("required property 'packageName' not found"));
+        problem(importNdjson("{\"type\":\"dev.ecopulse.pypi.score.v1\",\"data\":{}}"), 400,
+                "line 1: type 'dev.ecopulse.pypi.score.v1' is not a contract event type"
+                        + " (dev.ecopulse.<github|pypi|maven>.series.v1 or .observation.v1)");
+    }
+
+    @Test
+    void importsPastObservationsSoTheirDayHasAMaturityOnceOnly() {
+        Instant at = Instant.parse("2022-03-01T12:00:00Z");
+        Observation observation = TestObservations.pypi("tfx", "tfx", at).build();
+        String line = "{\"type\":\"" + observation.source().eventType() + "\",\"data\":"
+                + new String(EventJson.write(observation), StandardCharsets.UTF_8) + "}";
+
+        importNdjson(line + "\n").statusCode(200)
+                .body("observations", equalTo(1))
+                .body("observationsStored", equalTo(1))
+                .body("firstDayAffected", equalTo("2022-03-01"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/frameworks/tensorflow/history?from=2022-03-01&to=2022-03-01").then().statusCode(200)
+                .body("points[0].date", equalTo("2022-03-01"))
+                .body("points[0].maturity", org.hamcrest.Matchers.notNullValue()));
+        importNdjson(line + "\n").statusCode(200).body("observationsStored", equalTo(0));
+        // one from the future is refused, as from a topic
+        importNdjson(line.replace("2022-03-01T12:00:00Z", "2099-03-01T12:00:00Z")).statusCode(400)
+                .body("detail", org.hamcrest.Matchers.startsWith("line 1: observedAt 2099-03-01T12:00:00Z is in the"
+                        + " future"));
     }
 
     @Test

@@ -53,12 +53,17 @@ public class ObservationIngest {
         this.config = config;
     }
 
-    /** Stores the observation unless it is already stored; true if it was new. */
-    public boolean ingest(IncomingObservation observation) {
-        return metrics.ingestTimer().record(() -> store(observation));
+    /** An observation that passed every check, ready to be stored and applied. */
+    public record Checked(IncomingObservation observation, StoredObservation record, ObservedPoint point) {
     }
 
-    private boolean store(IncomingObservation observation) {
+    /** Stores the observation unless it is already stored; true if it was new. */
+    public boolean ingest(IncomingObservation observation) {
+        return metrics.ingestTimer().record(() -> store(check(observation)));
+    }
+
+    /** Every check of {@link #ingest} without storing anything; throws {@link InvalidObservationException}. */
+    public Checked check(IncomingObservation observation) {
         JsonNode payload = parse(observation);
         List<String> errors = EventSchemas.validate(observation.source().eventType(), payload);
         if (!errors.isEmpty()) {
@@ -82,6 +87,15 @@ public class ObservationIngest {
         checkTrusted(observation, project, subject);
         StoredObservation record = new StoredObservation(observation.id(), observation.source().id(), projectId,
                 subject, observation.time(), Instant.now(), payload.toString());
+        return new Checked(observation, record, point);
+    }
+
+    /** Stores a checked observation unless it is already stored, and applies it; true if it was new. */
+    public boolean store(Checked checked) {
+        IncomingObservation observation = checked.observation();
+        StoredObservation record = checked.record();
+        ObservedPoint point = checked.point();
+        String projectId = record.projectId();
         boolean stored = write(record);
         // a duplicate is applied too: its first delivery may have been written without being acknowledged
         memory.apply(record, point);

@@ -3,10 +3,14 @@ package dev.ecopulse.aggregator.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecopulse.aggregator.config.IngestConfig;
 import dev.ecopulse.aggregator.repository.TransientStoreFailure;
+import dev.ecopulse.aggregator.scoring.HistorySnapshot;
 import dev.ecopulse.contract.catalog.Catalog;
 import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
+import dev.ecopulse.contract.event.EventSchemas;
+import dev.ecopulse.contract.event.Observation;
 import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.SeriesObservation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +28,12 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Imports real historical series for operators: a downloads CSV ({@link DownloadsCsv}) or NDJSON series events. All
- * of the input is read and checked first (one bad line refuses everything, naming the line); then each series is
- * stored and applied the way a series event from a topic is ({@link SeriesIngest}), with origin {@code import}. The
- * flows are upserts, so importing the same input again stores nothing new.
+ * Imports real history for operators: a downloads CSV ({@link DownloadsCsv}) or NDJSON contract events (series and
+ * observations). All of the input is read and checked first (one bad line refuses everything, naming the line); then
+ * each series is stored and applied the way a series event from a topic is ({@link SeriesIngest}), with origin
+ * {@code import}, and each observation the way an observation is ({@link ObservationIngest}), so past days get their
+ * maturity too. Flows are upserts and observations keyed by their content-derived id, so importing the same input
+ * again stores nothing new.
  */
 @ApplicationScoped
 public class SeriesImport {
@@ -37,11 +43,15 @@ public class SeriesImport {
     static final int MAX_FLOWS_PER_SERIES = 2000;
 
     private final SeriesIngest ingest;
+    private final ObservationIngest observations;
     private final Catalog catalog;
+    private final IngestConfig config;
 
-    SeriesImport(SeriesIngest ingest, Catalog catalog) {
+    SeriesImport(SeriesIngest ingest, ObservationIngest observations, Catalog catalog, IngestConfig config) {
         this.ingest = ingest;
+        this.observations = observations;
         this.catalog = catalog;
+        this.config = config;
     }
 
     /** Imports {@code snapshot_date,package,downloads_30d[,list_size]} rows. */
@@ -65,15 +75,18 @@ public class SeriesImport {
                 }
             }
         }
-        return apply(parsed.rows(), checked, parsed.skippedPackages());
+        return apply(parsed.rows(), checked, List.of(), parsed.skippedPackages());
     }
 
     /**
-     * Imports one series event per line, each {@code {"type": "dev.ecopulse.<source>.series.v1", "data": {...}}}
-     * (CloudEvents' JSON format; other attributes are ignored). The origin stored is {@code import}.
+     * Imports one contract event per line, {@code {"type": "<ce_type>", "data": {...}}} (CloudEvents' JSON format;
+     * other attributes are ignored): series ({@code dev.ecopulse.<source>.series.v1}, stored with origin
+     * {@code import}) and observations ({@code dev.ecopulse.<source>.observation.v1}, whose id is derived from their
+     * content as the collectors derive it).
      */
     public ImportSummary importNdjson(Reader in) {
         List<SeriesObservation> checked = new ArrayList<>();
+        List<ObservationIngest.Checked> checkedObservations = new ArrayList<>();
         int rows = 0;
         int lineNo = 0;
         try {
@@ -85,7 +98,16 @@ public class SeriesImport {
                 }
                 rows++;
                 try {
-                    checked.add(event(line));
+                    JsonNode event = EventJson.mapper().readTree(line);
+                    Optional<ObservationSource> observation = ObservationSource
+                            .fromEventType(event.path("type").asText(""));
+                    if (observation.isPresent()) {
+                        checkedObservations.add(observation(observation.get(), event));
+                    } else {
+                        checked.add(event(event));
+                    }
+                } catch (JsonProcessingException e) {
+                    throw new InvalidImportException("line " + lineNo + ": not JSON: " + e.getOriginalMessage());
                 } catch (InvalidObservationException e) {
                     throw new InvalidImportException("line " + lineNo + ": " + e.getMessage());
                 }
@@ -94,23 +116,43 @@ public class SeriesImport {
             throw new UncheckedIOException(e);
         }
         if (rows == 0) {
-            throw new InvalidImportException("no series events: expected one JSON object per line");
+            throw new InvalidImportException("no events: expected one JSON object per line");
         }
-        return apply(rows, checked, List.of());
+        return apply(rows, checked, checkedObservations, List.of());
     }
 
-    private SeriesObservation event(String line) {
-        JsonNode event;
-        try {
-            event = EventJson.mapper().readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new InvalidObservationException("not JSON: " + e.getOriginalMessage());
+    /** An observation event, checked like one from a topic; its id is the one its content derives. */
+    private ObservationIngest.Checked observation(ObservationSource source, JsonNode event) {
+        if (!(event.get("data") instanceof ObjectNode data)) {
+            throw new InvalidObservationException("data must be the observation payload (a JSON object)");
         }
+        List<String> errors = EventSchemas.validate(source.eventType(), data);
+        if (!errors.isEmpty()) {
+            throw new InvalidObservationException("payload does not match the " + source.eventType() + " schema: "
+                    + String.join("; ", errors));
+        }
+        Observation payload;
+        try {
+            payload = EventJson.mapper().treeToValue(data, EventJson.payloadType(source));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidObservationException("data is not a " + source.eventType() + " payload: "
+                    + e.getMessage());
+        }
+        if (payload.projectId() == null || payload.subject() == null || payload.observedAt() == null) {
+            throw new InvalidObservationException("data needs projectId, its subject and observedAt");
+        }
+        String id = EventIds.observationId(source, payload.projectId(), payload.subject(), payload.observedAt(),
+                config.idBucket());
+        return observations.check(new IncomingObservation(id, source, payload.projectId(), payload.projectId(),
+                payload.observedAt(), data.toString()));
+    }
+
+    private SeriesObservation event(JsonNode event) {
         String type = event.path("type").asText("");
         ObservationSource source = Arrays.stream(ObservationSource.values())
                 .filter(s -> SeriesObservation.eventType(s).equals(type)).findFirst()
-                .orElseThrow(() -> new InvalidObservationException("type '" + type + "' is not a series type"
-                        + " (dev.ecopulse.<github|pypi|maven>.series.v1)"));
+                .orElseThrow(() -> new InvalidObservationException("type '" + type + "' is not a contract event"
+                        + " type (dev.ecopulse.<github|pypi|maven>.series.v1 or .observation.v1)"));
         if (!(event.get("data") instanceof ObjectNode data)) {
             throw new InvalidObservationException("data must be the series payload (a JSON object)");
         }
@@ -118,11 +160,18 @@ public class SeriesImport {
         return ingest.check(source, data);
     }
 
-    private ImportSummary apply(int rows, List<SeriesObservation> series, List<String> skipped) {
+    private ImportSummary apply(int rows, List<SeriesObservation> series,
+            List<ObservationIngest.Checked> checkedObservations, List<String> skipped) {
         int flows = 0;
         int stored = 0;
         int unchanged = 0;
+        int observationsStored = 0;
         LocalDate first = null;
+        for (ObservationIngest.Checked o : checkedObservations) {
+            observationsStored += storeObservation(o) ? 1 : 0;
+            LocalDate day = HistorySnapshot.day(o.observation().time());
+            first = first == null || day.isBefore(first) ? day : first;
+        }
         for (SeriesObservation s : series) {
             SeriesIngest.Applied applied;
             try {
@@ -144,7 +193,20 @@ public class SeriesImport {
         }
         LOG.infof("Import: %d rows, %d series, %d flows stored, %d unchanged, %d packages skipped, rescored from %s",
                 rows, series.size(), stored, unchanged, skipped.size(), first == null ? "nothing" : first);
-        return new ImportSummary(rows, series.size(), flows, stored, unchanged, skipped, first);
+        return new ImportSummary(rows, series.size(), flows, stored, unchanged, checkedObservations.size(),
+                observationsStored, skipped, first);
+    }
+
+    private boolean storeObservation(ObservationIngest.Checked o) {
+        try {
+            return observations.store(o);
+        } catch (RuntimeException e) {
+            if (TransientStoreFailure.isTransient(e)) {
+                throw new NotReadyException("the store did not answer (" + e.getClass().getSimpleName()
+                        + "); part of the input may be stored: importing the same input again is safe");
+            }
+            throw e;
+        }
     }
 
     private static List<SeriesObservation> split(SeriesObservation s) {

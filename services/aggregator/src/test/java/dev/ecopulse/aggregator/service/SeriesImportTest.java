@@ -38,7 +38,8 @@ class SeriesImportTest {
 
     // nothing reaches the store or memory in these tests: every input is refused while it is checked
     private final SeriesIngest ingest = new SeriesIngest(null, null, CATALOG, null, null, CONFIG);
-    private final SeriesImport imports = new SeriesImport(ingest, CATALOG);
+    private final SeriesImport imports = new SeriesImport(ingest,
+            new ObservationIngest(null, null, CATALOG, null, null, null, CONFIG), CATALOG, CONFIG);
 
     static SeriesObservation series(String projectId, String subject, Flow... flows) {
         return new SeriesObservation(projectId, "pypi", subject, Instant.parse("2026-11-28T07:00:00Z"), "run-1",
@@ -67,15 +68,14 @@ class SeriesImportTest {
         String good = line(series("flax", "flax", day("2026-10-01", 5)));
         assertThat(refusedNdjson(good + "\n{\"type\": ")).startsWith("line 2: not JSON: ");
         assertThat(refusedNdjson("\n" + good.replace("pypi.series", "pypi.observation")))
-                .isEqualTo("line 2: type 'dev.ecopulse.pypi.observation.v1' is not a series type"
-                        + " (dev.ecopulse.<github|pypi|maven>.series.v1)");
+                .startsWith("line 2: payload does not match the dev.ecopulse.pypi.observation.v1 schema: ");
         assertThat(refusedNdjson("{\"type\":\"dev.ecopulse.pypi.series.v1\",\"data\":[]}"))
                 .isEqualTo("line 1: data must be the series payload (a JSON object)");
         assertThat(refusedNdjson(good.replace("\"downloads\"", "\"forks\"")))
                 .startsWith("line 1: payload does not match the dev.ecopulse.pypi.series.v1 schema: ");
         assertThat(refusedNdjson(good.replace("\"source\":\"pypi\"", "\"source\":\"github\"")))
                 .isEqualTo("line 1: payload source 'github' differs from ce_type 'dev.ecopulse.pypi.series.v1'");
-        assertThat(refusedNdjson(" \n\n")).isEqualTo("no series events: expected one JSON object per line");
+        assertThat(refusedNdjson(" \n\n")).isEqualTo("no events: expected one JSON object per line");
     }
 
     @Test
