@@ -59,9 +59,11 @@ public class ImportResource {
     @POST
     @Consumes({CSV, NDJSON})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importSeries", summary = "Imports dated flows: a downloads CSV or NDJSON series events",
-            description = "Everything is checked before anything is stored; the flows are upserts, so importing the"
-                    + " same input again stores nothing new. The history is rescored from the first day that changed.")
+    @Operation(operationId = "importSeries", summary = "Imports real history: a downloads CSV, or NDJSON contract events"
+            + " (series and observations)",
+            description = "Everything is checked before anything is stored; flows are upserts and observations keyed"
+                    + " by their content, so importing the same input again stores nothing new. The history is"
+                    + " rescored from the first day that changed.")
     @SecurityRequirement(name = AdminKey.SCHEME)
     @RequestBody(required = true, content = {
         @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
@@ -70,8 +72,9 @@ public class ImportResource {
                 examples = @ExampleObject(name = "downloads", value = "snapshot_date,package,downloads_30d\n"
                         + "2019-07-05,tfx,9033\n2019-07-19,tfx,15436\n")),
         @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING,
-                description = "One series event per line: {\"type\": \"dev.ecopulse.<source>.series.v1\", \"data\":"
-                        + " <payload as in docs/events/series.v1.schema.json>}; the origin stored is import"))})
+                description = "One contract event per line: {\"type\": \"dev.ecopulse.<source>.series.v1\" or"
+                        + " \"dev.ecopulse.<source>.observation.v1\", \"data\": <payload as in docs/events>}; a"
+                        + " series is stored with origin import"))})
     @APIResponse(responseCode = "200", description = "What was imported",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ImportSummary.class)))
