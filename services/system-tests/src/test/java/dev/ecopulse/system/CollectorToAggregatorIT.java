@@ -97,15 +97,22 @@ class CollectorToAggregatorIT {
         JsonNode run = json(collector.get("/api/v1/collect/" + runId).body());
         assertThat(run.get("published").asInt()).as(run.toString()).isEqualTo(2);
 
-        // on the broker: one CloudEvent per package, keyed by project
+        // on the broker: one observation per package, keyed by project (each followed by its series on the same topic)
         List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
-        for (ConsumerRecord<String, String> r : TopicClient.read(kafka.bootstrapServers(), Topics.METRICS_PYPI, 2,
+        List<ConsumerRecord<String, String>> series = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, String> r : TopicClient.read(kafka.bootstrapServers(), Topics.METRICS_PYPI, 4,
                 Duration.ofSeconds(30))) {
-            if (runId.equals(json(r.value()).get("runId").asText())) {
+            if (!runId.equals(json(r.value()).get("runId").asText())) {
+                continue;
+            }
+            if ("dev.ecopulse.pypi.series.v1".equals(TopicClient.headers(r).get(CloudEventAttributes.HEADER_TYPE))) {
+                series.add(r);
+            } else {
                 records.add(r);
             }
         }
         assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("flax", "optax");
+        assertThat(series).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("flax", "optax");
         String flaxEventId = records.stream().filter(r -> r.key().equals("flax")).findFirst()
                 .map(r -> TopicClient.headers(r).get(CloudEventAttributes.HEADER_ID)).orElseThrow();
         assertThat(records).allSatisfy(r -> assertThat(TopicClient.headers(r))
