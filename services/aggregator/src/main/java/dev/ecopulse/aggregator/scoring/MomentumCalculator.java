@@ -48,10 +48,12 @@ public final class MomentumCalculator {
     private record Calc(Window window, Double logRatio, Double shareLogRatio) {
     }
 
-    public static Result evaluate(Catalog catalog, HistorySnapshot history, Instant scoredAt,
-            Methodology methodology) {
+    /**
+     * Each subject's windows end at its own newest data at or before {@code asOf} (current scores are asked as of the
+     * end of time); a subject far behind the newest of the same signal is stale.
+     */
+    public static Result evaluate(Catalog catalog, HistorySnapshot history, Instant asOf, Methodology methodology) {
         Methodology.MomentumModel model = methodology.momentum();
-        Instant asOf = dataTime(history, scoredAt);
         List<Methodology.MomentumWeight> signals = model.signals();
         // [signal][window] → subject id → calc
         Map<String, List<List<Calc>>> projects = new LinkedHashMap<>();
@@ -89,21 +91,6 @@ public final class MomentumCalculator {
         compareOnCommonSignals(frameworks, signals)
                 .forEach((id, calcs) -> frameworkMomentum.put(id, summarise(calcs, signals, model)));
         return new Result(projectMomentum, frameworkMomentum);
-    }
-
-    /**
-     * The time the windows end at: the newest data (observation or flow) at or before {@code scoredAt}. Current scores
-     * are asked for as of the end of time; windows end where the data does, and data far behind the newest is stale.
-     */
-    static Instant dataTime(HistorySnapshot history, Instant scoredAt) {
-        Instant newest = history.dataTime(scoredAt).orElse(null);
-        LocalDate flowEnd = history.flows().ends().floor(HistorySnapshot.day(scoredAt).plusDays(1));
-        if (flowEnd != null) {
-            // a flow ending (exclusively) on a day covers up to the last instant before it
-            Instant covered = flowEnd.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minusMillis(1);
-            newest = newest == null || covered.isAfter(newest) ? covered : newest;
-        }
-        return newest == null || newest.isAfter(scoredAt) ? scoredAt : newest;
     }
 
     private static List<List<Calc>> empty(int signals) {
