@@ -22,7 +22,8 @@ public record SubjectKey(String projectId, ObservationSource source, String subj
         return switch (source) {
             case GITHUB -> subject.toLowerCase(Locale.ROOT);
             case PYPI -> PackageNames.normalise(subject);
-            case MAVEN -> subject;
+            // npm names are lower case by rule; framework-level subjects are the catalog's own spelling
+            case MAVEN, NPM, HUGGINGFACE, STACKEXCHANGE, RESEARCH -> subject;
         };
     }
 

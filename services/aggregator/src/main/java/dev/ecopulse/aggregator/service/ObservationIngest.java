@@ -134,6 +134,9 @@ public class ObservationIngest {
             case PYPI -> project.pypi().stream()
                     .anyMatch(name -> PackageNames.normalise(name).equals(PackageNames.normalise(subject)));
             case MAVEN -> project.maven().contains(subject);
+            case NPM -> project.npm().contains(subject);
+            // framework-level observations are not about a project
+            case HUGGINGFACE, STACKEXCHANGE, RESEARCH -> false;
         };
     }
 

@@ -18,6 +18,12 @@ final class CatalogValidator {
     // PEP 508 project names
     static final Pattern PYPI = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?");
     static final Pattern MAVEN = Pattern.compile("[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+");
+    // npm's rules for new package names: lower case, URL-safe, optionally scoped, at most 214 characters
+    static final Pattern NPM = Pattern.compile("(?=.{1,214}$)(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*");
+    // Stack Exchange tags: lower case letters, digits and . + # -, at most 35 characters
+    static final Pattern STACKOVERFLOW_TAG = Pattern.compile("[a-z0-9.+#-]{1,35}");
+    static final Pattern HUGGINGFACE_TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,95}");
+    static final int RESEARCH_MAX_LENGTH = 300;
     /** How far a project's declared shares may stray from 1 (decimal shares such as 0.1 are not exact in binary). */
     static final double SHARE_TOLERANCE = 1e-6;
 
@@ -26,6 +32,7 @@ final class CatalogValidator {
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Integer> idLines = new HashMap<>();
     private final Map<String, String> coordinateOwners = new HashMap<>();
+    private final Map<String, String> tagOwners = new HashMap<>();
 
     CatalogValidator(List<Located<Framework>> frameworks, List<Located<Project>> projects) {
         this.frameworks = frameworks;
@@ -56,6 +63,32 @@ final class CatalogValidator {
         if (f.homepage() != null && !isHttpUrl(f.homepage())) {
             problems.add(where + "'homepage' must be an http(s) URL, got '" + f.homepage() + "'");
         }
+        f.huggingface().forEach(tag -> checkTag(where, f.id(), "huggingface", tag, HUGGINGFACE_TAG,
+                "a Hub library tag such as pytorch or tf"));
+        f.stackoverflow().forEach(tag -> checkTag(where, f.id(), "stackoverflow", tag, STACKOVERFLOW_TAG,
+                "a Stack Overflow tag: lower case letters, digits and . + # -, at most 35 characters"));
+        if (f.research() != null && (f.research().isBlank() || f.research().length() > RESEARCH_MAX_LENGTH)) {
+            problems.add(where + "'research' must be an OpenAlex search of 1 to " + RESEARCH_MAX_LENGTH
+                    + " characters, got " + f.research().length());
+        }
+    }
+
+    /**
+     * A framework-level tag belongs to one framework: the same model or question counted for two frameworks would
+     * make the shares add up to more than the whole.
+     */
+    private void checkTag(String where, String frameworkId, String kind, String tag, Pattern format,
+            String expected) {
+        if (tag == null || !format.matcher(tag).matches()) {
+            problems.add(where + "malformed " + kind + " tag '" + tag + "' (expected " + expected + ")");
+            return;
+        }
+        String owner = tagOwners.putIfAbsent(kind + ":" + tag.toLowerCase(java.util.Locale.ROOT), frameworkId);
+        if (owner != null && !owner.equals(frameworkId)) {
+            problems.add(where + kind + " tag '" + tag + "' is already used by framework '" + owner + "'");
+        } else if (owner != null) {
+            problems.add(where + kind + " tag '" + tag + "' is listed twice");
+        }
     }
 
     private void checkProject(Located<Project> entry, Set<String> frameworkIds) {
@@ -81,14 +114,16 @@ final class CatalogValidator {
         if (p.attributionDeclared()) {
             checkShares(where, p, declared);
         }
-        if (p.github() == null && p.pypi().isEmpty() && p.maven().isEmpty()) {
-            problems.add(where + "needs at least one of 'github', 'pypi', 'maven'");
+        if (p.github() == null && p.pypi().isEmpty() && p.maven().isEmpty() && p.npm().isEmpty()) {
+            problems.add(where + "needs at least one of 'github', 'pypi', 'maven', 'npm'");
         }
         if (p.github() != null) {
             checkCoordinate(where, p.id(), "github", p.github(), GITHUB, "owner/name");
         }
         p.pypi().forEach(name -> checkCoordinate(where, p.id(), "pypi", name, PYPI, "a PyPI project name"));
         p.maven().forEach(gav -> checkCoordinate(where, p.id(), "maven", gav, MAVEN, "groupId:artifactId"));
+        p.npm().forEach(name -> checkCoordinate(where, p.id(), "npm", name, NPM,
+                "an npm package name: lower case, 'name' or '@scope/name'"));
         p.companions().forEach((name, target) -> checkCompanion(where, p, name, target));
     }
 
@@ -146,7 +181,11 @@ final class CatalogValidator {
             problems.add(what + "a package cannot be its own companion");
             return;
         }
-        List<String> sameRegistry = "pypi".equals(registry) ? p.pypi() : p.maven();
+        List<String> sameRegistry = switch (registry) {
+            case "pypi" -> p.pypi();
+            case "npm" -> p.npm();
+            default -> p.maven();
+        };
         if (!sameRegistry.contains(target)) {
             problems.add(what + misspeltOrMissing(p, target, "its target '" + target + "' is not a " + registry
                     + " package of the project (" + registry + ": " + String.join(", ", sameRegistry)
@@ -169,6 +208,9 @@ final class CatalogValidator {
         if (p.pypi().contains(name)) {
             return "pypi";
         }
+        if (p.npm().contains(name)) {
+            return "npm";
+        }
         return p.maven().contains(name) ? "maven" : null;
     }
 
@@ -187,7 +229,8 @@ final class CatalogValidator {
 
     private static String listing(Project p) {
         return "pypi: " + (p.pypi().isEmpty() ? "none" : String.join(", ", p.pypi()))
-                + "; maven: " + (p.maven().isEmpty() ? "none" : String.join(", ", p.maven()));
+                + "; maven: " + (p.maven().isEmpty() ? "none" : String.join(", ", p.maven()))
+                + "; npm: " + (p.npm().isEmpty() ? "none" : String.join(", ", p.npm()));
     }
 
     private void checkId(int line, String where, String id) {

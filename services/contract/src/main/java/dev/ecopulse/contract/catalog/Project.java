@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * A project of one or more frameworks and where it lives upstream: a GitHub repository ({@code owner/name}), PyPI
- * packages and Maven coordinates ({@code groupId:artifactId}).
+ * packages, Maven coordinates ({@code groupId:artifactId}) and npm packages ({@code name} or {@code @scope/name}).
  *
  * <p>{@code attribution} says how much of the project belongs to each framework (framework id → share, in catalog
  * order); {@code attributionDeclared} is false when the catalog only listed the frameworks and each got 1/k.
@@ -19,19 +19,26 @@ import java.util.Optional;
  * example {@code jaxlib} → {@code jax}) to that package, so the same install is counted once.
  */
 public record Project(String id, String name, Map<String, Double> attribution, boolean attributionDeclared,
-        String github, List<String> pypi, List<String> maven, Map<String, String> companions) {
+        String github, List<String> pypi, List<String> maven, List<String> npm, Map<String, String> companions) {
 
     public Project {
         attribution = attribution == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attribution));
         pypi = pypi == null ? List.of() : List.copyOf(pypi);
         maven = maven == null ? List.of() : List.copyOf(maven);
+        npm = npm == null ? List.of() : List.copyOf(npm);
         companions = companions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(companions));
     }
 
     /** A project listing its frameworks only: each gets an equal share, and no package is a companion. */
     public Project(String id, String name, List<String> frameworks, String github, List<String> pypi,
             List<String> maven) {
-        this(id, name, equalShares(frameworks), false, github, pypi, maven, Map.of());
+        this(id, name, equalShares(frameworks), false, github, pypi, maven, List.of(), Map.of());
+    }
+
+    /** A project without npm packages (the form before npm was observed). */
+    public Project(String id, String name, Map<String, Double> attribution, boolean attributionDeclared,
+            String github, List<String> pypi, List<String> maven, Map<String, String> companions) {
+        this(id, name, attribution, attributionDeclared, github, pypi, maven, List.of(), companions);
     }
 
     /**
@@ -42,12 +49,12 @@ public record Project(String id, String name, Map<String, Double> attribution, b
     static Project fromCatalog(@JsonProperty("id") String id, @JsonProperty("name") String name,
             @JsonProperty("frameworks") JsonNode frameworks, @JsonProperty("github") String github,
             @JsonProperty("pypi") List<String> pypi, @JsonProperty("maven") List<String> maven,
-            @JsonProperty("companions") Map<String, String> companions) {
+            @JsonProperty("npm") List<String> npm, @JsonProperty("companions") Map<String, String> companions) {
         if (frameworks != null && frameworks.isObject()) {
             Map<String, Double> shares = new LinkedHashMap<>();
             frameworks.fields().forEachRemaining(e -> shares.put(e.getKey(),
                     e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN));
-            return new Project(id, name, shares, true, github, pypi, maven, companions);
+            return new Project(id, name, shares, true, github, pypi, maven, npm, companions);
         }
         List<String> ids = new java.util.ArrayList<>();
         if (frameworks != null && frameworks.isArray()) {
@@ -56,7 +63,7 @@ public record Project(String id, String name, Map<String, Double> attribution, b
             throw new IllegalArgumentException(
                     "'frameworks' must be a list of framework ids or a mapping of framework id to share");
         }
-        return new Project(id, name, equalShares(ids), false, github, pypi, maven, companions);
+        return new Project(id, name, equalShares(ids), false, github, pypi, maven, npm, companions);
     }
 
     private static Map<String, Double> equalShares(List<String> frameworks) {

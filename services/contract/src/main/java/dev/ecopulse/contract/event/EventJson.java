@@ -42,6 +42,10 @@ public final class EventJson {
             case GITHUB -> GithubObservation.class;
             case PYPI -> PypiObservation.class;
             case MAVEN -> MavenObservation.class;
+            case NPM -> NpmObservation.class;
+            case HUGGINGFACE -> HuggingfaceObservation.class;
+            case STACKEXCHANGE -> StackexchangeObservation.class;
+            case RESEARCH -> ResearchObservation.class;
         };
     }
 }

@@ -8,10 +8,16 @@ public interface Observation {
 
     ObservationSource source();
 
-    /** Catalog id of the project; also the record key and {@code ce_subject}. */
+    /**
+     * Catalog id of the project, or of the framework for framework-level sources
+     * ({@link ObservationSource#frameworkLevel()}); also the record key and {@code ce_subject}.
+     */
     String projectId();
 
-    /** The observed thing: repository {@code owner/name}, PyPI package name or Maven {@code groupId:artifactId}. */
+    /**
+     * The observed thing: repository {@code owner/name}, PyPI or npm package name, Maven {@code groupId:artifactId},
+     * or a framework's Hugging Face library tags, Stack Exchange tags or research search.
+     */
     String subject();
 
     Instant observedAt();

@@ -12,7 +12,8 @@ import java.util.Objects;
  * Dated flows of one subject ({@code dev.ecopulse.<source>.series.v1}, on the source's topic): counts over past UTC
  * date ranges, as far back as the upstream keeps them (pypistats' daily downloads, GitHub commit windows, release
  * dates). A flow is sent only when its count is complete for its range; a day no flow covers is unknown, never zero.
- * Sending the same flows again changes nothing downstream.
+ * Sending the same flows again changes nothing downstream. For a framework-level source
+ * ({@link ObservationSource#frameworkLevel()}) {@code projectId} is the framework's id.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SeriesObservation(
@@ -78,7 +79,7 @@ public record SeriesObservation(
 
     /** The signals a flow can count. */
     public static final class Signals {
-        /** PyPI downloads without mirrors (pypistats), one flow per day. */
+        /** PyPI downloads without mirrors (pypistats) or npm downloads (api.npmjs.org), one flow per day. */
         public static final String DOWNLOADS = "downloads";
         /** Commits on the default branch, merge commits included (GraphQL {@code history(since:, until:)}). */
         public static final String COMMITS = "commits";
@@ -87,7 +88,15 @@ public record SeriesObservation(
         /** Stars given, by {@code starred_at} (where the stargazer list fits the budget). */
         public static final String STARS = "stars";
 
-        public static final List<String> ALL = List.of(DOWNLOADS, COMMITS, RELEASES, STARS);
+        /** Stack Exchange questions asked (framework level: the framework's tags, summed). */
+        public static final String QUESTIONS = "questions";
+        /** Hugging Face models created with any of the framework's library tags (framework level). */
+        public static final String MODELS = "models";
+        /** Scholarly works mentioning the framework, by publication date (framework level, OpenAlex). */
+        public static final String WORKS = "works";
+
+        /** npm downloads use {@link #DOWNLOADS} too: the series' source tells them from PyPI's. */
+        public static final List<String> ALL = List.of(DOWNLOADS, COMMITS, RELEASES, STARS, QUESTIONS, MODELS, WORKS);
 
         private Signals() {
         }

@@ -162,7 +162,7 @@ class CatalogAttributionTest {
     void refusesACompanionThatIsNotOneOfTheProjectsPackages() {
         assertProblem(companions("{jaxlib-nightly: jax}"), "line 9: project 'shared': companion 'jaxlib-nightly': it"
                 + " is not one of the project's packages (pypi: jax, jaxlib, jax-cuda; maven: org.example:core,"
-                + " org.example:native)");
+                + " org.example:native; npm: none)");
     }
 
     @Test

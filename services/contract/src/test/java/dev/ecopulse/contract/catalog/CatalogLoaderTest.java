@@ -38,6 +38,75 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void defaultCatalogGivesEveryFrameworkItsModelQuestionAndResearchSubjects() {
+        Catalog catalog = CatalogLoader.loadDefault();
+
+        for (Framework framework : catalog.frameworks()) {
+            assertThat(framework.huggingface()).as(framework.id()).isNotEmpty();
+            assertThat(framework.stackoverflow()).as(framework.id()).isNotEmpty();
+            assertThat(framework.research()).as(framework.id()).isNotBlank();
+        }
+        assertThat(catalog.framework("tensorflow").orElseThrow().huggingface()).containsExactly("tf");
+        assertThat(catalog.project("tfjs").orElseThrow().npm()).contains("@tensorflow/tfjs");
+        assertThat(catalog.project("tfjs").orElseThrow().companionOf("@tensorflow/tfjs-node"))
+                .contains("@tensorflow/tfjs");
+    }
+
+    @Test
+    void readsFrameworkLevelSubjectsAndNpmPackages() {
+        Catalog catalog = parse("""
+                frameworks:
+                  - id: pytorch
+                    name: PyTorch
+                    huggingface: [pytorch]
+                    stackoverflow: [pytorch, torchvision]
+                    research: '"PyTorch"'
+                projects:
+                  - id: transformers-js
+                    name: Transformers.js
+                    frameworks: [pytorch]
+                    npm: ['@huggingface/transformers']
+                """);
+
+        Framework pytorch = catalog.framework("pytorch").orElseThrow();
+        assertThat(pytorch.huggingface()).containsExactly("pytorch");
+        assertThat(pytorch.stackoverflow()).containsExactly("pytorch", "torchvision");
+        assertThat(pytorch.research()).isEqualTo("\"PyTorch\"");
+        assertThat(catalog.project("transformers-js").orElseThrow().npm()).containsExactly("@huggingface/transformers");
+    }
+
+    @Test
+    void refusesMalformedTagsATagOfTwoFrameworksAndMalformedNpmNames() {
+        assertThatThrownBy(() -> parse("""
+                frameworks:
+                  - id: pytorch
+                    name: PyTorch
+                    huggingface: [pytorch]
+                    stackoverflow: [PyTorch Tag]
+                    research: ''
+                  - id: tensorflow
+                    name: TensorFlow
+                    huggingface: [pytorch]
+                projects:
+                  - id: tfjs
+                    name: TensorFlow.js
+                    frameworks: [tensorflow]
+                    npm: ['@TensorFlow/tfjs', 'onnxruntime-web', 'onnxruntime-web']
+                """))
+                .isInstanceOf(CatalogException.class)
+                .satisfies(e -> assertThat(((CatalogException) e).problems()).containsExactlyInAnyOrder(
+                        "line 2: framework 'pytorch': malformed stackoverflow tag 'PyTorch Tag' (expected a Stack"
+                                + " Overflow tag: lower case letters, digits and . + # -, at most 35 characters)",
+                        "line 2: framework 'pytorch': 'research' must be an OpenAlex search of 1 to 300 characters,"
+                                + " got 0",
+                        "line 7: framework 'tensorflow': huggingface tag 'pytorch' is already used by framework"
+                                + " 'pytorch'",
+                        "line 11: project 'tfjs': malformed npm coordinate '@TensorFlow/tfjs' (expected an npm"
+                                + " package name: lower case, 'name' or '@scope/name')",
+                        "line 11: project 'tfjs': npm 'onnxruntime-web' is listed twice"));
+    }
+
+    @Test
     void readsEveryFieldOfAValidCatalog() {
         Catalog catalog = parse(VALID);
 

@@ -42,6 +42,6 @@ class AsyncApiDocumentTest {
             assertThat(types).contains(source.eventType(), SeriesObservation.eventType(source));
         }
         assertThat(types).contains(CloudEventAttributes.SCORE_CHANGED_TYPE);
-        assertThat(Files.list(DOCS).filter(p -> p.toString().endsWith(".schema.json")).count()).isEqualTo(5);
+        assertThat(Files.list(DOCS).filter(p -> p.toString().endsWith(".schema.json")).count()).isEqualTo(9);
     }
 }

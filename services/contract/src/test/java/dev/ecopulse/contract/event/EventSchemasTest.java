@@ -40,9 +40,60 @@ class EventSchemasTest {
                 null, List.of(new MissingSignal("depsdev", "not available for this artifact")));
     }
 
+    static NpmObservation npm() {
+        return new NpmObservation("tfjs", "@tensorflow/tfjs", T, "run-1", SubjectStatus.FOUND,
+                new NpmObservation.Registry("4.22.0", Instant.parse("2018-03-30T00:00:00Z"), T, 95L, 2L, 21.0, 300L,
+                        false, "Apache-2.0"),
+                new NpmObservation.Downloads(60_000L, 400_000L, 1_700_000L, null),
+                List.of(new MissingSignal("downloads.lastYear", "api.npmjs.org answered 429")));
+    }
+
+    static HuggingfaceObservation huggingface() {
+        return new HuggingfaceObservation("tensorflow", List.of("tf"), T, "run-1", SubjectStatus.FOUND,
+                new HuggingfaceObservation.Models(14_500L, 120L, 140L),
+                new HuggingfaceObservation.TopModels(1000, 95L, 12L, 83L, 310L, 2_000_000_000L, 9_000_000L, 40_000L),
+                List.of());
+    }
+
+    static StackexchangeObservation stackexchange() {
+        return new StackexchangeObservation("pytorch", "stackoverflow", List.of("pytorch"), T, "run-1",
+                SubjectStatus.FOUND, new StackexchangeObservation.Questions(25_000L, 310L, 340L, null, 0.61),
+                List.of(new MissingSignal("questions.last365Days", "quota kept for the windows")));
+    }
+
+    static ResearchObservation research() {
+        return new ResearchObservation("jax", "\"JAX\" AND (XLA OR Flax)", T, "run-1", SubjectStatus.FOUND,
+                new ResearchObservation.Works(2_100L, 1_700L, LocalDate.parse("2026-09-28")), List.of());
+    }
+
+    static List<Observation> all() {
+        return List.of(github(), pypi(), maven(), npm(), huggingface(), stackexchange(), research());
+    }
+
+    @Test
+    void frameworkLevelObservationsAreKeyedByFrameworkIdInTheirOwnField() {
+        JsonNode json = tree(huggingface());
+
+        assertThat(json.get("frameworkId").asText()).isEqualTo("tensorflow");
+        assertThat(json.has("projectId")).isFalse();
+        assertThat(huggingface().projectId()).isEqualTo("tensorflow");
+        assertThat(ObservationSource.HUGGINGFACE.frameworkLevel()).isTrue();
+        assertThat(ObservationSource.NPM.frameworkLevel()).isFalse();
+    }
+
+    @Test
+    void aScopedNpmNameIsValidAndAnUpperCaseOneIsNot() {
+        ObjectNode json = (ObjectNode) tree(npm());
+        assertThat(EventSchemas.validate(ObservationSource.NPM.eventType(), json)).isEmpty();
+
+        json.put("packageName", "@TensorFlow/TFJS");
+        assertThat(EventSchemas.validate(ObservationSource.NPM.eventType(), json)).singleElement().asString()
+                .contains("packageName");
+    }
+
     @Test
     void everyObservationRecordSerialisesToItsSchema() {
-        for (Observation o : List.of(github(), pypi(), maven())) {
+        for (Observation o : all()) {
             assertThat(EventSchemas.validate(o.source().eventType(), tree(o))).as(o.source().id()).isEmpty();
         }
     }
@@ -106,7 +157,7 @@ class EventSchemasTest {
 
     @Test
     void payloadsReadBackToEqualRecords() throws Exception {
-        for (Observation o : List.of(github(), pypi(), maven())) {
+        for (Observation o : all()) {
             byte[] bytes = EventJson.write(o);
             assertThat(EventJson.mapper().readValue(bytes, EventJson.payloadType(o.source()))).isEqualTo(o);
         }
