@@ -115,7 +115,7 @@ public class FrameworkObserver {
         if (flows.isEmpty()) {
             missing.add(new MissingSignal(SeriesObservation.Signals.MODELS, why != null ? why
                     : "no 30-day window was read completely: " + tagged.incomplete()));
-        } else if (backfill && !tagged.complete()) {
+        } else if (!tagged.complete() && (backfill || flows.size() < ModelWindows.RECENT)) {
             missing.add(new MissingSignal(SeriesObservation.Signals.MODELS, "windows before "
                     + flows.get(flows.size() - 1).from() + " not read: " + tagged.incomplete()));
         }

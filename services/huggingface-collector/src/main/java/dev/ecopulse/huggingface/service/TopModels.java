@@ -66,6 +66,10 @@ final class TopModels {
         return new TopModels(Fetched.of(models));
     }
 
+    static TopModels unavailable(String reason) {
+        return new TopModels(Fetched.missing(reason));
+    }
+
     /** Why there is no census, or null. */
     String missingReason() {
         return sample.missingReason();
