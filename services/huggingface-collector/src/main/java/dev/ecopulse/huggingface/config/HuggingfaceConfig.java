@@ -28,9 +28,9 @@ public interface HuggingfaceConfig {
     int pageSize();
 
     /**
-     * Most pages read for one framework's tags in one run. The default covers the largest library tag of the default
-     * catalog ({@code pytorch}, a few hundred thousand models) at the default page size; beyond it {@code tagged} is
-     * missing with the reason.
+     * Most pages read for one framework's tags in one run: 500,000 models at the default page size, meant to cover the
+     * largest library tag of the default catalog ({@code pytorch}) whole while keeping a run inside two anonymous
+     * buckets. Beyond it {@code tagged} is missing with the reason; the windows reached are still counted.
      */
     @WithDefault("500")
     int maxPagesPerFramework();
