@@ -46,15 +46,14 @@ final class TopModels {
                 problems.add("most downloaded models: " + reason);
                 return new TopModels(Fetched.missing(reason));
             }
-            if (found.value().models().isEmpty()) {
-                break; // a next link to an empty page would otherwise be followed for ever
-            }
+            int before = models.size();
             for (HubModel model : found.value().models()) {
                 if (models.size() < wanted && seen.add(model.id())) {
                     models.add(model);
                 }
             }
-            next = found.value().next();
+            // a next link to an empty page, or to models already read, would otherwise be followed for ever
+            next = models.size() > before ? found.value().next() : null;
         }
         if (models.isEmpty()) {
             return new TopModels(Fetched.missing("the Hub listed no model"));
