@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecopulse.contract.event.HuggingfaceObservation;
 import dev.ecopulse.huggingface.client.HubModel;
+import dev.ecopulse.huggingface.support.HubFixture;
+import dev.ecopulse.huggingface.support.HubStubs;
+import dev.ecopulse.huggingface.support.RecordingRun;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +77,23 @@ class TopModelsTest {
         assertThat(jax.downloads30d()).isNull();
         assertThat(jax.likes()).isEqualTo(3);
         assertThat(missing).containsEntry("topModels.downloads30d", "the Hub gave no downloads for a/b");
+    }
+
+    @Test
+    void aNextLinkThatRepeatsModelsAlreadyReadEndsThePaging() throws Exception {
+        try (HubFixture hub = new HubFixture()) {
+            String page = HubStubs.popularJson(List.of(new HubStubs.Popular("keras-io/ocr", 10, 1, "keras",
+                    List.of("keras"))));
+            String loop = HubStubs.topQuery(3) + "&cursor=top-2";
+            hub.wireMock.stubFor(HubStubs.topPage(null).willReturn(hub.stubs.page(page, loop, 499)));
+            hub.wireMock.stubFor(HubStubs.topPage("top-2").willReturn(hub.stubs.page(page, loop, 498)));
+            RecordingRun run = new RecordingRun(List.of());
+
+            TopModels top = TopModels.read(hub.client(hub.config()), 5, run, new ArrayList<>());
+
+            assertThat(top.census("keras", CATALOG, new HashMap<>()).sampleSize()).isEqualTo(1);
+            assertThat(run.cost).isEqualTo(2);
+        }
     }
 
     private static HubModel model(String id, long downloads, long likes, String library, String... tags) {
