@@ -16,6 +16,8 @@ public final class ApiSession {
     private Integer quotaMax;
     private int sent;
     private String stopReason;
+    /** Why no filter could be created this run: asked once per run, not once per count. */
+    String filterProblem;
 
     public ApiSession(int reserve) {
         this.reserve = Math.max(0, reserve);
@@ -25,7 +27,7 @@ public final class ApiSession {
     public synchronized String refusal() {
         if (stopReason == null && quotaRemaining != null && quotaRemaining <= reserve) {
             stopReason = "not asked: the Stack Exchange daily quota is spent (quota_remaining " + quotaRemaining
-                    + " of " + quotaMax + (reserve > 0 ? ", " + reserve + " kept in reserve" : "") + ")";
+                    + (quotaMax == null ? "" : " of " + quotaMax) + (reserve > 0 ? ", " + reserve + " kept in reserve" : "") + ")";
         }
         return stopReason;
     }

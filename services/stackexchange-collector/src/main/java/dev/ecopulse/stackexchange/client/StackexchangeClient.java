@@ -86,10 +86,13 @@ public class StackexchangeClient {
     public Call questionCount(String tag, Instant from, Instant to, boolean unansweredOnly, ApiSession session,
             RunContext run) throws InterruptedException {
         String method = unansweredOnly ? "questions/no-answers" : "questions";
-        String filterId = filter(session, run);
-        if (filterId == null) {
-            return Call.notAsked("not asked: no filter that keeps total could be had from /filter/create");
+        Call filterCall = filter(session, run);
+        if (!filterCall.ok()) {
+            String reason = filterCall.reason().startsWith("not asked: ") ? filterCall.reason()
+                    : "not asked: no filter keeping total: " + filterCall.reason();
+            return filterCall.sent() ? Call.failed(filterCall.reason()) : Call.notAsked(reason);
         }
+        String filterId = filterCall.answer().filter();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("tagged", tag);
         query.put("fromdate", Long.toString(from.getEpochSecond()));
@@ -100,23 +103,32 @@ public class StackexchangeClient {
         return call(method, method, query, session, run);
     }
 
-    /** The configured filter, or the one created earlier in this process, or a new one (one request, once). */
-    private String filter(ApiSession session, RunContext run) throws InterruptedException {
+    /**
+     * The configured filter, or the one created earlier in this process, or a new one (one request, once), as an
+     * answer holding the filter id; else why there is none.
+     */
+    private Call filter(ApiSession session, RunContext run) throws InterruptedException {
         String known = filter;
         if (known != null) {
-            return known;
+            return Call.answered(new ApiAnswer(null, null, known, null, null, null, null));
+        }
+        if (session.filterProblem != null) {
+            return Call.notAsked(session.filterProblem);
         }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("base", "none");
         query.put("include", FILTER_INCLUDE);
         query.put("unsafe", "false");
         Call created = call("filter/create", "filter/create", query, session, run);
-        if (created.ok() && created.answer().filter() != null) {
-            filter = created.answer().filter();
-            LOG.infof("Created the Stack Exchange filter %s; set ecopulse.stackexchange.filter to it to save the"
-                    + " request", filter);
+        if (!created.ok() || created.answer().filter() == null) {
+            session.filterProblem = created.ok() ? "Stack Exchange answered /filter/create without a filter id"
+                    : created.reason();
+            return created.ok() ? Call.failed(session.filterProblem) : created;
         }
-        return filter;
+        filter = created.answer().filter();
+        LOG.infof("Created the Stack Exchange filter %s; set ecopulse.stackexchange.filter to it to save the request",
+                filter);
+        return created;
     }
 
     private Call call(String method, String path, Map<String, String> query, ApiSession session, RunContext run)

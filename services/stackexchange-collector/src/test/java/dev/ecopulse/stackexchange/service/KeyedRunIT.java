@@ -3,6 +3,9 @@ package dev.ecopulse.stackexchange.service;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -24,7 +27,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** With an app key configured, every request carries it as the query parameter {@code key}, and nothing else shows it. */
+/**
+ * With an app key configured, every request carries it as the query parameter {@code key}, and nothing else shows it.
+ * Without a configured filter, the run creates it first, once.
+ */
 @QuarkusTest
 @TestProfile(KeyedRunIT.Keyed.class)
 @WithTestResource(KafkaBrokerResource.class)
@@ -37,7 +43,7 @@ class KeyedRunIT {
     public static class Keyed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("ecopulse.stackexchange.key", APP_KEY);
+            return Map.of("ecopulse.stackexchange.key", APP_KEY, "ecopulse.stackexchange.filter", "");
         }
     }
 
@@ -58,13 +64,21 @@ class KeyedRunIT {
                 StackexchangeObservationIT.TOTALS, 9999);
         StackexchangeObservationIT.ASKED.forEach((tag, n) -> stubs.questions(tag, n, 9990).noAnswers(tag, 1, 9990));
         stubs.questions("keras", UpstreamStubs.error(403, "access_denied", "no access"));
+        wireMock.stubFor(get(urlPathEqualTo("/2.3/filter/create")).willReturn(UpstreamStubs.ok("""
+                {"items":[{"included_fields":[".backoff",".error_id",".error_message",".error_name",".quota_max",
+                ".quota_remaining",".total"],"filter_type":"safe","filter":"%s"}],"has_more":false,"quota_max":10000,
+                "quota_remaining":9998}""".formatted(UpstreamStubs.FILTER))));
         RecordingRun run = new RecordingRun(collector.targets(CatalogLoader.load(Path.of(
                 "src/test/resources/catalog-it.yaml"))));
 
         collector.collect(run);
 
-        assertThat(wireMock.getAllServeEvents()).hasSize(6); // tag info, then the first window up to keras: access_denied stops the run
-        wireMock.verify(6, anyRequestedFor(anyUrl()).withQueryParam("key", equalTo(APP_KEY)));
+        // tag info, the filter, then the first window up to keras: access_denied stops the run
+        assertThat(wireMock.getAllServeEvents()).hasSize(7);
+        wireMock.verify(7, anyRequestedFor(anyUrl()).withQueryParam("key", equalTo(APP_KEY)));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/2.3/filter/create")).withQueryParam("base",
+                equalTo("none")).withQueryParam("include", equalTo(".backoff;.error_id;.error_message;.error_name;"
+                        + ".quota_max;.quota_remaining;.total")).withQueryParam("unsafe", equalTo("false")));
         assertThat(wireMock.getAllServeEvents()).allMatch(e -> e.getRequest().getHeader("Authorization") == null);
         assertThat(run.errors).contains("Stack Exchange answered access_denied (403): no access to /questions");
         assertThat(String.join("\n", run.errors) + run.statuses + run.published + run.series)
