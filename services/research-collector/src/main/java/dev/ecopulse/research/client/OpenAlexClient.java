@@ -11,6 +11,7 @@ import dev.ecopulse.collector.run.RunContext;
 import dev.ecopulse.contract.time.TimeSource;
 import dev.ecopulse.research.config.ResearchConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Counts OpenAlex works: {@code GET /works?search=…&filter=from_publication_date:…,to_publication_date:…&per_page=1
@@ -44,18 +46,25 @@ public class OpenAlexClient {
     private record Kept(long count, Instant at) {
     }
 
+    @Inject
     OpenAlexClient(ResearchConfig config, UpstreamConfig upstream, Upstreams upstreams) {
+        this(config, upstream.allowInsecure(), upstreams::client, upstreams.time());
+    }
+
+    /** @param clients hands out the toolkit's client for the settings (a test builds its own) */
+    public OpenAlexClient(ResearchConfig config, boolean allowInsecure,
+            Function<UpstreamSettings, UpstreamHttp> clients, TimeSource time) {
         this.baseUrl = config.url().endsWith("/") ? config.url().substring(0, config.url().length() - 1)
                 : config.url();
         // the key only over https (or to a test double when insecure upstreams are allowed)
-        this.apiKey = config.keyed() && (baseUrl.startsWith("https://") || upstream.allowInsecure())
+        this.apiKey = config.keyed() && (baseUrl.startsWith("https://") || allowInsecure)
                 ? config.apiKey().orElseThrow().strip() : null;
-        // -1: a 429 (daily limit) comes back to this client instead of being waited out
-        this.http = upstreams.client(UpstreamSettings.of("OpenAlex", "research", config.userAgent(), config.timeout(),
+        // throttle -1: a 429 (daily limit) comes back to this client instead of being waited out
+        this.http = clients.apply(UpstreamSettings.of("OpenAlex", "research", config.userAgent(), config.timeout(),
                 config.requestsPerSecond())
                 .withThrottle(-1, config.throttleBackoff(), config.throttleMaxWait())
                 .withRetries(2, config.throttleBackoff()));
-        this.time = upstreams.time();
+        this.time = time;
         this.slowDown = new ThrottleBackoff(config.throttleRetries(), config.throttleBackoff(),
                 config.throttleMaxWait(), time.clock());
         this.reuseFor = config.reuseFor();
