@@ -75,6 +75,7 @@ final class FrameworkCounts {
             Count c = windows.get(w);
             flows.add(new Flow(SeriesObservation.Signals.WORKS, c.from(), c.through().plusDays(1), works));
         });
+        flows.sort(java.util.Comparator.comparing(Flow::from));
         Map<String, List<String>> byReason = new LinkedHashMap<>();
         windowsMissing.forEach((w, reason) -> byReason.computeIfAbsent(reason, r -> new ArrayList<>())
                 .add(windows.get(w).from() + ".." + windows.get(w).through()));

@@ -91,7 +91,7 @@ public class ResearchCollector implements Collector {
             LOG.warnf("Run %s: %s", run.runId(), noKey());
             run.error(noKey());
         }
-        LOG.infof("Run %s: %d counts wanted for %d frameworks through %s; %s left today (about %d searches)",
+        LOG.infof("Run %s: %d counts wanted for %d frameworks through %s; %s left today (about %,d searches)",
                 run.runId(), plan.size(), counts.size(), through, DailyBudget.dollars(budget.left()),
                 budget.searchesLeft());
         Map<CollectionTarget, String> rejected = new LinkedHashMap<>();
@@ -161,7 +161,7 @@ public class ResearchCollector implements Collector {
     }
 
     private String noKey() {
-        return "no API key: about " + budget.searchesPerDay() + " searches a day (budget "
+        return "no API key: about " + String.format("%,d", budget.searchesPerDay()) + " searches a day (budget "
                 + DailyBudget.dollars(budget.perDay()) + " a day; OpenAlex documents "
                 + DailyBudget.dollars(DailyBudget.WITHOUT_KEY) + " a day without a key)";
     }
