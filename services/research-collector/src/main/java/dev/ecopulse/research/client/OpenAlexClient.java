@@ -114,7 +114,7 @@ public class OpenAlexClient {
                 case 403 -> {
                     ThrottleBackoff.Step step = slowDown.next(++slowDowns, reply.header("retry-after"));
                     if (!step.retry()) {
-                        return WorksCount.problem(WorksCount.Outcome.FAILED, "OpenAlex answered 403 (rate limit"
+                        return WorksCount.problem(WorksCount.Outcome.THROTTLED, "OpenAlex answered 403 (rate limit"
                                 + " exceeded) " + slowDowns + " times in a row" + said, allowance, attempts);
                     }
                     http.waitOut(run, step.delay(), "waiting " + step.delay().toSeconds()

@@ -3,7 +3,7 @@ package dev.ecopulse.research.client;
 /**
  * What asking OpenAlex for one count gave: the count, or why there is none. {@code outcome} tells the collector how
  * far the problem reaches: one count ({@code FAILED}), the framework's search ({@code REJECTED}, a 400) or the whole
- * run ({@code DAILY_LIMIT}, a 429). {@code attempts} requests were sent for it (0 when the count was reused).
+ * run ({@code DAILY_LIMIT}, a 429; {@code THROTTLED}, 403s that did not stop after the backoff). {@code attempts} requests were sent for it (0 when the count was reused).
  */
 public record WorksCount(Long count, Outcome outcome, String reason, Allowance allowance, int attempts) {
 
@@ -11,6 +11,7 @@ public record WorksCount(Long count, Outcome outcome, String reason, Allowance a
         COUNTED,
         FAILED,
         REJECTED,
+        THROTTLED,
         DAILY_LIMIT
     }
 

@@ -95,7 +95,7 @@ public class ResearchCollector implements Collector {
                 run.runId(), plan.size(), counts.size(), through, DailyBudget.dollars(budget.left()),
                 budget.searchesLeft());
         Map<CollectionTarget, String> rejected = new LinkedHashMap<>();
-        String stopped = null;
+        String stoppedBy = null;
         int cutByBudget = 0;
         int asked = 0;
         try {
@@ -106,8 +106,8 @@ public class ResearchCollector implements Collector {
                     framework.counted(count, reused.get());
                 } else if (rejected.containsKey(count.target())) {
                     framework.missing(count, "not asked: " + rejected.get(count.target()));
-                } else if (stopped != null) {
-                    framework.missing(count, stopped);
+                } else if (stoppedBy != null) {
+                    framework.missing(count, "not asked: " + stoppedBy + " earlier in this run");
                 } else if (budget.searchesLeft() < 1) {
                     cutByBudget++;
                     framework.missing(count, "not asked: the daily OpenAlex budget (" + budget.describe()
@@ -129,10 +129,17 @@ public class ResearchCollector implements Collector {
                             run.error(count.target().projectId() + ": " + answer.reason() + "; its search is not"
                                     + " asked again this run (ecopulse catalog: research)");
                         }
+                        case THROTTLED -> {
+                            // 403s that outlast the backoff would cost every later count the same waits
+                            framework.missing(count, answer.reason());
+                            stoppedBy = answer.reason();
+                            LOG.warnf("Run %s: %s; the run's remaining requests are not sent", run.runId(),
+                                    answer.reason());
+                        }
                         case DAILY_LIMIT -> {
                             framework.missing(count, answer.reason());
                             budget.exhausted();
-                            stopped = "not asked: " + answer.reason() + " earlier in this run";
+                            stoppedBy = answer.reason();
                             LOG.warnf("Run %s: %s; the run's remaining requests are not sent", run.runId(),
                                     answer.reason());
                         }
@@ -142,8 +149,8 @@ public class ResearchCollector implements Collector {
         } finally {
             run.status(null);
         }
-        if (stopped != null) {
-            run.error("OpenAlex's daily limit is exceeded (429): missing " + missingNames(counts));
+        if (stoppedBy != null) {
+            run.error(stoppedBy + "; no further request was sent this run: missing " + missingNames(counts));
         } else if (cutByBudget > 0) {
             String message = "the daily OpenAlex budget (" + budget.describe() + ") left " + cutByBudget + " of "
                     + plan.size() + " counts unasked: missing " + missingNames(counts);

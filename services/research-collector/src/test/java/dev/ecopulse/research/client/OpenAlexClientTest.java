@@ -122,7 +122,7 @@ class OpenAlexClientTest {
 
         WorksCount count = client().count(JAX, FROM, THROUGH, run);
 
-        assertThat(count.outcome()).isEqualTo(WorksCount.Outcome.FAILED);
+        assertThat(count.outcome()).isEqualTo(WorksCount.Outcome.THROTTLED);
         assertThat(count.reason()).isEqualTo("OpenAlex answered 403 (rate limit exceeded) 4 times in a row"
                 + " (Rate limit exceeded: Too many requests per second)");
         assertThat(time.waitsWhile("OpenAlex answered 403")).containsExactly(Duration.ofSeconds(2),

@@ -191,7 +191,7 @@ class ResearchRunIT {
                 new MissingSignal("works.previousYear", "not asked: " + limit + " earlier in this run"));
         assertThat(byFramework.get("mxnet").works()).isEqualTo(new ResearchObservation.Works(null, null, THROUGH));
         assertThat(run.series).isEmpty();
-        assertThat(run.errors).contains("OpenAlex's daily limit is exceeded (429): missing pytorch"
+        assertThat(run.errors).contains(limit + "; no further request was sent this run: missing pytorch"
                 + " works.previousYear, works (2 windows); jax works.lastYear, works.previousYear, works (2 windows);"
                 + " mxnet works.lastYear, works.previousYear, works (2 windows)");
 
@@ -200,6 +200,26 @@ class ResearchRunIT {
         wireMock.verify(2, getRequestedFor(urlPathEqualTo(UpstreamStubs.WORKS))); // nothing more asked today
         assertThat(observations(later).get("pytorch").works().lastYear()).as("reused, free")
                 .isEqualTo(TORCH.length() * 100L);
+    }
+
+    @Test
+    void a403ThatOutlastsTheBackoffEndsTheRunsRequests() throws Exception {
+        stubs.count(TORCH, YEAR_START, THROUGH, UpstreamStubs.slowDown());
+        RecordingRun run = run();
+
+        collector.collect(run);
+
+        wireMock.verify(4, getRequestedFor(urlPathEqualTo(UpstreamStubs.WORKS))); // 1 + 3 retries, nothing after
+        assertThat(time.waitsWhile("OpenAlex answered 403")).hasSize(3);
+        String slowDown = "OpenAlex answered 403 (rate limit exceeded) 4 times in a row (Rate limit exceeded: Too"
+                + " many requests per second)";
+        Map<String, ResearchObservation> byFramework = observations(run);
+        assertThat(byFramework.get("pytorch").missing()).first()
+                .isEqualTo(new MissingSignal("works.lastYear", slowDown));
+        assertThat(byFramework.get("mxnet").missing()).contains(new MissingSignal("works.lastYear",
+                "not asked: " + slowDown + " earlier in this run"));
+        assertThat(run.errors).anySatisfy(e -> assertThat(e).startsWith(slowDown
+                + "; no further request was sent this run: missing pytorch works.lastYear, works.previousYear"));
     }
 
     @Test
