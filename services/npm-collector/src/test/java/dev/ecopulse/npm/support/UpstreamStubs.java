@@ -57,8 +57,11 @@ public final class UpstreamStubs {
     }
 
     public static ResponseDefinitionBuilder registryOk(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withHeader("ETag", "\"" + Integer.toHexString(body.hashCode()) + "\"")
+        return registryOk(body, "\"" + Integer.toHexString(body.hashCode()) + "\"");
+    }
+
+    public static ResponseDefinitionBuilder registryOk(String body, String etag) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withHeader("ETag", etag)
                 .withHeader("Cache-Control", "public, max-age=300").withHeader("Vary", "accept-encoding, accept")
                 .withHeader("Server", "cloudflare").withHeader("CF-Cache-Status", "HIT").withBody(body);
     }
