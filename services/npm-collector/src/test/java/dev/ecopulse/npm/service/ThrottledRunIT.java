@@ -98,6 +98,7 @@ class ThrottledRunIT {
                 UpstreamStubs.rangePath("@s/slow"))).inScenario("throttled").whenScenarioStateIs("open")
                 .willReturn(UpstreamStubs.downloadsOk(UpstreamStubs.rangeBody("@s/slow", 10, 7))));
         RecordingRun run = new RecordingRun(List.of(new CollectionTarget("p", "@s/slow")));
+        time.activityFrom(() -> run.status);
 
         collector.collect(run);
 
