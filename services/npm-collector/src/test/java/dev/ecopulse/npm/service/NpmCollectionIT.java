@@ -118,6 +118,9 @@ class NpmCollectionIT {
         String first = runToTheEnd("?backfill=true");
         String second = runToTheEnd("");
 
+        // a backfill costs what a collection costs: every run reads npm's last 365 days anyway
+        given().get("/api/v1/collect/" + first).then().body("backfill", equalTo(true)).body("cost", equalTo(15));
+        given().get("/api/v1/collect/" + second).then().body("backfill", equalTo(false)).body("cost", equalTo(15));
         String seriesType = SeriesObservation.eventType(ObservationSource.NPM);
         for (ConsumerRecord<String, String> record : recordsOf(first, seriesType, 7)) {
             SeriesObservation series = EventJson.mapper().readValue(record.value(), SeriesObservation.class);
