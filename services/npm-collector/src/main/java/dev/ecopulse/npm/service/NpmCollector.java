@@ -73,7 +73,8 @@ public class NpmCollector implements Collector {
                 String name = target.subject();
                 run.status("observing " + name + " (" + (i + 1) + " of " + targets.size() + ")");
                 PackageObserver.DownloadSource source = PackageNames.scoped(name) ? () -> single(name, gate, run)
-                        : () -> bulk.get(name);
+                        : () -> bulk.getOrDefault(name, new Lookup.Failed<>("not asked: no bulk query held the name",
+                                false));
                 PackageObserver.Outcome outcome;
                 try {
                     outcome = observer.observe(target, run, source);

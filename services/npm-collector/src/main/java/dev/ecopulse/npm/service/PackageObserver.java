@@ -116,7 +116,7 @@ public class PackageObserver {
 
         Outcome notFound(String reason) {
             missing.group("registry", reason);
-            missing.group("downloads", "not kept: the package does not exist on npm");
+            missing.group("downloads", "not read: the package does not exist on npm's registry");
             return new Outcome(new NpmObservation(target.projectId(), target.subject(), observedAt, runId,
                     SubjectStatus.NOT_FOUND, null, null, missing.list()), null, null, false, List.of());
         }
