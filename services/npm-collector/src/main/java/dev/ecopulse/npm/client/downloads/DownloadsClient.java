@@ -46,7 +46,7 @@ public class DownloadsClient {
                 .withRetries(1, config.throttleBackoff()));
     }
 
-    /** One package, scoped or not: {@code /downloads/range/last-year/<name>} (the scope's slash as is, as documented). */
+    /** One package, scoped or not: {@code /downloads/range/last-year/<name>}, a scope's slash as is. */
     public Lookup<DownloadHistory> range(String name, RunContext run) throws InterruptedException {
         UpstreamReply reply = http.send(request("range", name), run);
         if (!reply.answered()) {
