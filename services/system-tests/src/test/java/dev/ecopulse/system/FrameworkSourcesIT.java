@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class FrameworkSourcesIT {
 
     private static final String ADMIN_KEY = "system-test-key-0123456789";
-    private static final List<String> COLLECTORS = List.of("huggingface-collector", "stackexchange-collector");
+    private static final List<String> COLLECTORS = List.of("huggingface-collector", "stackexchange-collector",
+            "research-collector", "npm-collector");
     private static final double EXACT = 1e-9;
 
     private static Infrastructure infrastructure;
@@ -51,6 +52,12 @@ class FrameworkSourcesIT {
         env.put("ECOPULSE_HUGGINGFACE_PAGE_SIZE", "3");
         env.put("ECOPULSE_HUGGINGFACE_TOP_MODELS", "6");
         env.put("ECOPULSE_STACKEXCHANGE_URL", upstream);
+        // with a key (sent to plain-http WireMock only because insecure upstreams are allowed here) OpenAlex gives $1
+        env.put("ECOPULSE_RESEARCH_URL", upstream);
+        env.put("ECOPULSE_OPENALEX_API_KEY", "system-test-openalex-key");
+        env.put("ECOPULSE_UPSTREAM_ALLOW_INSECURE", "true");
+        env.put("ECOPULSE_NPM_REGISTRY_URL", upstream);
+        env.put("ECOPULSE_NPM_DOWNLOADS_URL", upstream);
         aggregator = ServiceProcess.start("aggregator", FreePorts.next(), env);
         for (String name : COLLECTORS) {
             collectors.put(name, ServiceProcess.start(name, FreePorts.next(), env));
@@ -113,12 +120,26 @@ class FrameworkSourcesIT {
             assertSignal(tensorflow, "answeredShare", 1 - 100.0 / 400,
                     "stackexchange tensorflow questions.answeredShare");
             assertSignal(keras, "answeredShare", 1 - 48.0 / 120, "stackexchange keras questions.answeredShare");
+            // OpenAlex: works of the last year (its window ends the indexing lag before today)
+            assertSignal(tensorflow, "works365d", 21450, "research \"TensorFlow\" works.lastYear");
+            assertSignal(keras, "works365d", 9850, "research \"Keras\" works.lastYear");
+            // npm: the last 30 days of each project's package, summed into its framework
+            assertSignal(tensorflow, "npmDownloads30d", 30 * 12_000, "tfjs");
+            assertSignal(keras, "npmDownloads30d", 30 * 2_400, "keras-js");
+        });
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            var answer = aggregator.get("/api/v1/projects/tfjs");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertSignal(json(answer.body()), "npmDownloads30d", 30 * 12_000,
+                    "npm @tensorflow/tfjs downloads.lastMonth");
         });
 
         JsonNode shares = json(aggregator.get("/api/v1/compare?frameworks=tensorflow,keras").body()).get("overall");
         assertShares(shares, "hubModels", 58.33, 41.67);          // 7 and 5 of 12
         assertShares(shares, "topModelsExclusive", 75.0, 25.0);   // 3 and 1 of 4
         assertShares(shares, "questions30d", 66.67, 33.33);       // 300 and 150 of 450
+        assertShares(shares, "works365d", 68.53, 31.47);          // 21,450 and 9,850 of 31,300
+        assertShares(shares, "npmDownloads30d", 83.33, 16.67);    // 360,000 and 72,000 of 432,000
     }
 
     private static void assertSignal(JsonNode framework, String id, double raw, String source) {
