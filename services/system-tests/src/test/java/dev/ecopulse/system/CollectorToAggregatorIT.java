@@ -177,7 +177,7 @@ class CollectorToAggregatorIT {
         refusals.put("/api/v1/frameworks/no-such-framework", 404);
         refusals.put("/api/v1/projects/no-such-project", 404);
         refusals.put("/api/v1/projects/flax/observations?limit=many", 400);
-        refusals.put("/api/v1/projects/flax/observations?source=npm", 400);
+        refusals.put("/api/v1/projects/flax/observations?source=huggingface", 400); // observes frameworks
         refusals.put("/api/v1/projects/flax/observations?to=%2B999999999-12-31", 400);
         refusals.put("/api/v1/projects/flax/observations?cursor=forged", 400);
         refusals.put("/api/v1/frameworks/jax/history?from=yesterday", 400);

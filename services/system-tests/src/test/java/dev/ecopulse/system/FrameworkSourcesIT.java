@@ -52,10 +52,13 @@ class FrameworkSourcesIT {
         env.put("ECOPULSE_HUGGINGFACE_PAGE_SIZE", "3");
         env.put("ECOPULSE_HUGGINGFACE_TOP_MODELS", "6");
         env.put("ECOPULSE_STACKEXCHANGE_URL", upstream);
-        // with a key (sent to plain-http WireMock only because insecure upstreams are allowed here) OpenAlex gives $1
+        // with a key OpenAlex allows $1 a day; without one 10 searches, fewer than the first run's backfill asks (the
+        // key goes to plain-http WireMock only because insecure upstreams are allowed here)
         env.put("ECOPULSE_RESEARCH_URL", upstream);
         env.put("ECOPULSE_OPENALEX_API_KEY", "system-test-openalex-key");
         env.put("ECOPULSE_UPSTREAM_ALLOW_INSECURE", "true");
+        // the stub tells last year's count by its first day: today - 30 - 364 days
+        env.put("ECOPULSE_RESEARCH_LAG", "30d");
         env.put("ECOPULSE_NPM_REGISTRY_URL", upstream);
         env.put("ECOPULSE_NPM_DOWNLOADS_URL", upstream);
         aggregator = ServiceProcess.start("aggregator", FreePorts.next(), env);
