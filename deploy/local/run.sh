@@ -254,7 +254,7 @@ if $OFFLINE; then
   # the new upstreams (Hugging Face Hub, Stack Exchange, npm, OpenAlex) answer from the same replay server
   export ECOPULSE_HUGGINGFACE_URL="$REPLAY_URL" ECOPULSE_STACKEXCHANGE_URL="$REPLAY_URL"
   export ECOPULSE_NPM_REGISTRY_URL="$REPLAY_URL" ECOPULSE_NPM_DOWNLOADS_URL="$REPLAY_URL"
-  export ECOPULSE_OPENALEX_URL="$REPLAY_URL"
+  export ECOPULSE_RESEARCH_URL="$REPLAY_URL"
   # real keys are not needed by the replay and stay out of its logs
   unset HF_TOKEN ECOPULSE_STACKEXCHANGE_KEY ECOPULSE_OPENALEX_API_KEY
   export ECOPULSE_COLLECT_ON_START=false ECOPULSE_SAMPLE_DATA=true
