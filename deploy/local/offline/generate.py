@@ -550,8 +550,14 @@ def research(replay, frameworks):
 
 # --- npm: registry documents and a year of daily downloads (bulk for unscoped names) --------------------------------
 def npm(replay, projects):
-    packages = [(p, name) for p in projects for name in p.get("npm", [])]
-    unscoped = list(dict.fromkeys(name for _, name in packages if not name.startswith("@")))
+    # each package once, under the first project that lists it (the collector asks each name once)
+    packages, seen = [], set()
+    for p in projects:
+        for name in p.get("npm", []):
+            if name not in seen:
+                seen.add(name)
+                packages.append((p, name))
+    unscoped = [name for _, name in packages if not name.startswith("@")]
     for s, as_of in enumerate(SNAPSHOTS):
         histories = {}
         for p, name in packages:
