@@ -15,6 +15,8 @@ class ServiceConfigTest {
         assertThat(aggregator.understands("ECOPULSE_CATALOG_PATH")).isTrue();
         assertThat(aggregator.understands("ECOPULSE_COLLECT_INTERVAL")).isFalse();
         assertThat(aggregator.understands("ECOPULSE_ADMIN_KEYS")).isFalse();
+        // an @ConfigProperty of its code
+        assertThat(aggregator.understands("ECOPULSE_SAMPLE_DATA")).isTrue();
     }
 
     @Test
