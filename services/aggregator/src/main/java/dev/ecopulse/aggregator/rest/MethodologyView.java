@@ -102,7 +102,9 @@ public record MethodologyView(String dataNotice, String version, String origin, 
                         Level.FRAMEWORK),
                 new SharesModel(Shares.MEASURES, "a framework's attributed sum of the measure over its projects, in"
                         + " percent of the sum over all catalog projects (each counted once); starsGained90d is the"
-                        + " stars gained in 90 days by stored history"),
+                        + " stars gained in 90 days by stored history; hubModels, topModelsExclusive, questions30d"
+                        + " and works365d are observed per framework: its value in percent of the sum over all"
+                        + " frameworks (a model or paper of two frameworks counts in both)"),
                 m.comparison(),
                 new MomentumModel(m.momentum().historyTolerance().toString(), m.momentum().minimumCoverage(),
                         m.momentum().steadyWithin30(), m.momentum().steadyWithin90(), m.momentum().growthCap(),
@@ -127,6 +129,7 @@ public record MethodologyView(String dataNotice, String version, String origin, 
             case MEDIAN -> "adoption-weighted median over the projects";
             case MEAN -> "adoption-weighted mean over the projects";
             case ECOSYSTEM -> "computed from facts about the projects";
+            case OBSERVED -> "observed for the framework as a whole (its library tags, question tags or search)";
         };
     }
 

@@ -14,7 +14,9 @@ public enum Aggregate {
     MEDIAN,
     MEAN,
     /** Computed from facts about the framework's projects, not from one project signal. */
-    ECOSYSTEM;
+    ECOSYSTEM,
+    /** Observed for the framework as a whole (model hub, questions, research), not made from its projects. */
+    OBSERVED;
 
     /** Unweighted: every value counts once. */
     double apply(List<Double> values) {
@@ -29,7 +31,7 @@ public enum Aggregate {
             case MAX -> values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             case MEAN -> weightedSum(values, weights) / totalWeight;
             case MEDIAN -> weightedMedian(values, weights, totalWeight);
-            case ECOSYSTEM -> throw new IllegalStateException("ecosystem signals are not aggregated");
+            case ECOSYSTEM, OBSERVED -> throw new IllegalStateException(this + " signals are not aggregated");
         };
     }
 

@@ -26,18 +26,35 @@ public final class FrameworkSignals {
 
     /** {@code projects} in catalog order, by project id; {@code attribution}: each one's share of the framework. */
     public static SignalSet aggregate(Map<String, ProjectEvidence> projects, Map<String, Double> attribution) {
+        return aggregate(projects, attribution, null);
+    }
+
+    /** As above, with the signals observed for the framework itself from {@code own} (none when null). */
+    public static SignalSet aggregate(Map<String, ProjectEvidence> projects, Map<String, Double> attribution,
+            FrameworkInputs own) {
         Map<Signal, Reading> readings = new EnumMap<>(Signal.class);
         Map<Signal, String> missing = new EnumMap<>(Signal.class);
         Map<Signal, String> notApplicable = new EnumMap<>(Signal.class);
+        if (own != null) {
+            FrameworkObservedSignals.derive(own, readings, missing, notApplicable);
+        } else {
+            for (Signal s : Signal.values()) {
+                if (s.aggregate() == Aggregate.OBSERVED) {
+                    notApplicable.put(s, "not observed for this framework");
+                }
+            }
+        }
         if (projects.isEmpty()) {
             for (Signal s : Signal.values()) {
-                missing.put(s, "the framework has no project in the catalog");
+                if (s.aggregate() != Aggregate.OBSERVED) {
+                    missing.put(s, "the framework has no project in the catalog");
+                }
             }
             return new SignalSet(readings, missing, notApplicable);
         }
         Map<String, Double> weights = AdoptionWeights.of(projects, attribution);
         for (Signal signal : Signal.values()) {
-            if (signal.aggregate() != Aggregate.ECOSYSTEM) {
+            if (signal.aggregate() != Aggregate.ECOSYSTEM && signal.aggregate() != Aggregate.OBSERVED) {
                 project(signal, projects, attribution, weights, readings, missing, notApplicable);
             }
         }

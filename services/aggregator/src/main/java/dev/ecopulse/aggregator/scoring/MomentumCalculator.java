@@ -75,13 +75,17 @@ public final class MomentumCalculator {
                             .orElse(pairs.get(p.id()));
                     flows.put(p.id(), project(p, signal, fresh));
                 }
-                double totalNow = flows.values().stream().filter(Flow::usable).mapToDouble(Flow::now).sum();
-                double totalBefore = flows.values().stream().filter(Flow::usable).mapToDouble(Flow::before).sum();
+                Map<String, Flow> own = ownFlows(catalog, signal, history, asOf, days, model);
+                List<Flow> all = new ArrayList<>(flows.values());
+                all.addAll(own.values());
+                double totalNow = all.stream().filter(Flow::usable).mapToDouble(Flow::now).sum();
+                double totalBefore = all.stream().filter(Flow::usable).mapToDouble(Flow::before).sum();
                 for (Project p : catalog.projects()) {
                     projects.get(p.id()).get(s).add(calc(flows.get(p.id()), totalNow, totalBefore));
                 }
                 for (Framework f : catalog.frameworks()) {
-                    frameworks.get(f.id()).get(s).add(calc(framework(catalog, f, flows), totalNow, totalBefore));
+                    Flow flow = signal.frameworkLevel() ? own.get(f.id()) : framework(catalog, f, flows);
+                    frameworks.get(f.id()).get(s).add(calc(flow, totalNow, totalBefore));
                 }
             }
         }
@@ -101,13 +105,47 @@ public final class MomentumCalculator {
         return list;
     }
 
+    /**
+     * The flows of a framework-level signal, from each framework's own subject (its tags or search), with the same
+     * staleness rule as project flows; empty for a project-level signal.
+     */
+    private static Map<String, Flow> ownFlows(Catalog catalog, MomentumSignal signal, HistorySnapshot history,
+            Instant asOf, int days, Methodology.MomentumModel model) {
+        Map<String, Flow> own = new LinkedHashMap<>();
+        if (!signal.frameworkLevel()) {
+            return own;
+        }
+        Map<String, List<Pair>> pairs = new LinkedHashMap<>();
+        for (Framework f : catalog.frameworks()) {
+            pairs.put(f.id(), FrameworkInputs.subjects(f).stream().filter(k -> k.source() == source(signal))
+                    .map(k -> SubjectWindows.of(k, signal, history, asOf, days, model)).toList());
+        }
+        Optional<LocalDate> newest = pairs.values().stream().flatMap(List::stream).filter(Pair::usable)
+                .map(Pair::end).max(LocalDate::compareTo);
+        pairs.forEach((id, list) -> own.put(id, subjectsFlow(newest.map(n -> list.stream()
+                .map(pair -> pair.staleAgainst(n, model.historyTolerance().toDays())).toList()).orElse(list),
+                signal, SubjectKey::label)));
+        return own;
+    }
+
+    private static ObservationSource source(MomentumSignal signal) {
+        return switch (signal) {
+            case QUESTIONS -> ObservationSource.STACKEXCHANGE;
+            case MODELS -> ObservationSource.HUGGINGFACE;
+            case WORKS -> ObservationSource.RESEARCH;
+            default -> throw new IllegalArgumentException(signal + " is not a framework-level signal");
+        };
+    }
+
     /** The subjects a signal is read from. */
     private static List<SubjectKey> subjects(Project p, MomentumSignal signal) {
         return ProjectInputs.subjects(p).stream().filter(k -> switch (signal) {
             case DOWNLOADS -> k.source() == ObservationSource.PYPI;
+            case NPM_DOWNLOADS -> k.source() == ObservationSource.NPM;
             case COMMITS, STARS, FORKS, CONTRIBUTORS -> k.source() == ObservationSource.GITHUB;
-            case DEPENDENTS -> k.source() != ObservationSource.GITHUB;
+            case DEPENDENTS -> k.source() == ObservationSource.PYPI || k.source() == ObservationSource.MAVEN;
             case RELEASES -> true;
+            case QUESTIONS, MODELS, WORKS -> false;
         }).toList();
     }
 
@@ -119,14 +157,20 @@ public final class MomentumCalculator {
     private static String group(Project p, MomentumSignal signal, SubjectKey key) {
         return switch (signal) {
             case RELEASES -> "releases";
-            case DOWNLOADS, DEPENDENTS -> key.source().id() + ":" + p.companionOf(key.subject()).orElse(key.subject());
+            case DOWNLOADS, NPM_DOWNLOADS, DEPENDENTS ->
+                    key.source().id() + ":" + p.companionOf(key.subject()).orElse(key.subject());
             default -> key.label();
         };
     }
 
     private static Flow project(Project p, MomentumSignal signal, List<Pair> pairs) {
+        return subjectsFlow(pairs, signal, k -> group(p, signal, k));
+    }
+
+    /** The flow of one project's or framework's subjects; subjects of one {@code group} count as the one with most. */
+    private static Flow subjectsFlow(List<Pair> pairs, MomentumSignal signal, Function<SubjectKey, String> group) {
         if (pairs.isEmpty()) {
-            return new Flow(Momentum.NOT_APPLICABLE, null, null, null, "no subject of the project has " + signal.id());
+            return new Flow(Momentum.NOT_APPLICABLE, null, null, null, "no subject has " + signal.id());
         }
         Map<String, Pair> best = new LinkedHashMap<>();
         List<Pair> unusable = new ArrayList<>();
@@ -140,7 +184,7 @@ public final class MomentumCalculator {
             if (pair.note() != null) {
                 notes.add(pair.note());
             }
-            best.merge(group(p, signal, k), pair, (a, b) -> b.now() > a.now() ? b : a);
+            best.merge(group.apply(k), pair, (a, b) -> b.now() > a.now() ? b : a);
         }
         if (best.isEmpty()) {
             String status = unusable.stream().map(Pair::status).anyMatch(Momentum.NOT_ENOUGH_HISTORY::equals)

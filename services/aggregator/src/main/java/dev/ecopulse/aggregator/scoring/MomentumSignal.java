@@ -23,7 +23,15 @@ public enum MomentumSignal {
     CONTRIBUTORS("contributors", Basis.STOCK_CHANGE, null,
             "New contributors: the change of the contributor count between the window's ends"),
     DEPENDENTS("dependents", Basis.STOCK_CHANGE, null,
-            "New direct dependents (deps.dev): the change of the count between the window's ends");
+            "New direct dependents (deps.dev): the change of the count between the window's ends"),
+    NPM_DOWNLOADS("npmDownloads", Basis.SERIES, SeriesObservation.Signals.DOWNLOADS,
+            "npm downloads (api.npmjs.org's daily series): JavaScript reach"),
+    QUESTIONS("questions", Basis.SERIES, SeriesObservation.Signals.QUESTIONS,
+            "Stack Overflow questions asked with the framework's tags (framework level)"),
+    MODELS("models", Basis.SERIES, SeriesObservation.Signals.MODELS,
+            "Hugging Face models created with the framework's library tags (framework level)"),
+    WORKS("works", Basis.SERIES, SeriesObservation.Signals.WORKS,
+            "Scholarly works mentioning the framework, by publication date (OpenAlex; framework level)");
 
     public enum Basis {
         SERIES,
@@ -57,6 +65,11 @@ public enum MomentumSignal {
 
     public String description() {
         return description;
+    }
+
+    /** Whether the signal is observed for a framework as a whole, not for its projects. */
+    public boolean frameworkLevel() {
+        return this == QUESTIONS || this == MODELS || this == WORKS;
     }
 
     public static Optional<MomentumSignal> fromId(String id) {

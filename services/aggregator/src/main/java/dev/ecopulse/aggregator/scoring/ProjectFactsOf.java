@@ -71,7 +71,7 @@ final class ProjectFactsOf {
     }
 
     private static Stream<ProjectInputs.Input> packages(ProjectInputs in) {
-        return Stream.concat(in.of(ObservationSource.PYPI).stream(), in.of(ObservationSource.MAVEN).stream());
+        return in.packages().stream();
     }
 
     private static Set<String> foundRegistries(ProjectInputs in) {

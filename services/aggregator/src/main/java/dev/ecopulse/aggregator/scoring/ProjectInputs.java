@@ -46,6 +46,7 @@ public record ProjectInputs(Project project, List<Input> inputs, Instant freshFr
         project.githubRepository().ifPresent(r -> keys.add(new SubjectKey(project.id(), ObservationSource.GITHUB, r)));
         project.pypi().forEach(p -> keys.add(new SubjectKey(project.id(), ObservationSource.PYPI, p)));
         project.maven().forEach(c -> keys.add(new SubjectKey(project.id(), ObservationSource.MAVEN, c)));
+        project.npm().forEach(n -> keys.add(new SubjectKey(project.id(), ObservationSource.NPM, n)));
         return keys;
     }
 
@@ -53,6 +54,12 @@ public record ProjectInputs(Project project, List<Input> inputs, Instant freshFr
     public static ProjectInputs asOf(Project project, HistorySnapshot history, Instant asOf, Instant freshFrom) {
         return new ProjectInputs(project, subjects(project).stream()
                 .map(k -> new Input(k, history.atOrBefore(k, asOf), history)).toList(), freshFrom);
+    }
+
+    /** The project's packages on registries (PyPI, Maven Central, npm), in catalog order. */
+    public List<Input> packages() {
+        return inputs.stream().filter(i -> i.key().source() == ObservationSource.PYPI
+                || i.key().source() == ObservationSource.MAVEN || i.key().source() == ObservationSource.NPM).toList();
     }
 
     public List<Input> of(ObservationSource source) {

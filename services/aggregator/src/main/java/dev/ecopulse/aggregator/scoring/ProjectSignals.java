@@ -3,6 +3,7 @@ package dev.ecopulse.aggregator.scoring;
 import dev.ecopulse.aggregator.scoring.SignalParts.Combine;
 import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.MavenObservation;
+import dev.ecopulse.contract.event.NpmObservation;
 import dev.ecopulse.contract.event.Observation;
 import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.PypiObservation;
@@ -57,6 +58,10 @@ public final class ProjectSignals {
                         : p.pypistats().last30Days() != null ? p.pypistats().last30Days()
                         : p.pypistats().lastMonth())),
                 noPypi + " (Maven Central publishes no download counts)");
+        parts.put(Signal.NPM_DOWNLOADS_30D, Combine.SUM, CompanionGroups.once(in.project(),
+                in.of(ObservationSource.NPM), read.npm("downloads.lastMonth",
+                        n -> n.downloads() == null ? null : n.downloads().lastMonth())),
+                "no npm package in the catalog");
         List<ProjectInputs.Input> packages = Stream.concat(in.of(ObservationSource.PYPI).stream(),
                 in.of(ObservationSource.MAVEN).stream()).toList();
         parts.put(Signal.DEPENDENTS, Combine.SUM, CompanionGroups.once(in.project(), packages, Stream.concat(
@@ -68,19 +73,25 @@ public final class ProjectSignals {
                 read.ghReleases("releasesLast365Days", GithubObservation::releasesLast365Days),
                 read.py("pypi.releasesLast365Days", p -> p.pypi() == null ? null : p.pypi().releasesLast365Days()),
                 read.mvn("search.releasesLast365Days",
-                        m -> m.search() == null ? null : m.search().releasesLast365Days())), nothing);
+                        m -> m.search() == null ? null : m.search().releasesLast365Days()),
+                read.npm("registry.releasesLast365Days",
+                        n -> n.registry() == null ? null : n.registry().releasesLast365Days())), nothing);
         parts.put(Signal.DAYS_SINCE_RELEASE, Combine.MIN, concat(
                 read.ghReleases("latestReleaseAt", g -> daysBetween(g.latestReleaseAt(), g.observedAt())),
                 read.py("pypi.daysSinceLatestRelease",
                         p -> p.pypi() == null ? null : p.pypi().daysSinceLatestRelease()),
                 read.mvn("search.daysSinceLatestRelease",
-                        m -> m.search() == null ? null : m.search().daysSinceLatestRelease())), nothing);
+                        m -> m.search() == null ? null : m.search().daysSinceLatestRelease()),
+                read.npm("registry.daysSinceLatestRelease",
+                        n -> n.registry() == null ? null : n.registry().daysSinceLatestRelease())), nothing);
         parts.put(Signal.AGE_MONTHS, Combine.MAX, concat(
                 read.gh("createdAt", g -> months(g.createdAt(), g.observedAt())),
                 read.py("pypi.firstReleaseAt",
                         p -> p.pypi() == null ? null : months(p.pypi().firstReleaseAt(), p.observedAt())),
                 read.mvn("search.firstReleaseAt",
-                        m -> m.search() == null ? null : months(m.search().firstReleaseAt(), m.observedAt()))),
+                        m -> m.search() == null ? null : months(m.search().firstReleaseAt(), m.observedAt())),
+                read.npm("registry.firstReleaseAt",
+                        n -> n.registry() == null ? null : months(n.registry().firstReleaseAt(), n.observedAt()))),
                 nothing);
 
         parts.put(Signal.DEVELOPMENT_STATUS, Combine.MAX, read.developmentStatus(),
@@ -119,6 +130,10 @@ public final class ProjectSignals {
 
         List<SubjectValue> mvn(String field, Function<MavenObservation, Number> f) {
             return of(ObservationSource.MAVEN, MavenObservation.class, field, f);
+        }
+
+        List<SubjectValue> npm(String field, Function<NpmObservation, Number> f) {
+            return of(ObservationSource.NPM, NpmObservation.class, field, f);
         }
 
         /** A repository that never made a GitHub release is not expected to report release signals. */
@@ -162,10 +177,9 @@ public final class ProjectSignals {
         return Stream.of(lists).flatMap(List::stream).toList();
     }
 
-    /** Registries (PyPI, Maven Central) on which at least one of the project's packages was found. */
+    /** Registries (PyPI, Maven Central, npm) on which at least one of the project's packages was found. */
     private static void registries(ProjectInputs in, Map<Signal, Reading> readings, Map<Signal, String> missing) {
-        List<ProjectInputs.Input> packages = Stream.concat(in.of(ObservationSource.PYPI).stream(),
-                in.of(ObservationSource.MAVEN).stream()).toList();
+        List<ProjectInputs.Input> packages = in.packages();
         Set<String> expected = new TreeSet<>(packages.stream().map(i -> i.key().source().id()).toList());
         if (expected.isEmpty()) {
             readings.put(Signal.REGISTRIES, new Reading(0, List.of("catalog"), null, 1, List.of(

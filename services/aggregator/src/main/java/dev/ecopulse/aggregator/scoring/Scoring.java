@@ -38,23 +38,32 @@ public final class Scoring {
                     MaturityScorer.score(e.signals(), methodology.project(), methodology),
                     momentum.projects().get(p.id()), updatedAt(in), List.of(), Map.of()));
         }
-        Map<String, Map<String, Share>> shares = Shares.of(catalog, evidence, inputs, history, methodology);
-        Map<String, SubjectScore> frameworks = new LinkedHashMap<>();
+        Map<String, SignalSet> frameworkSignals = new LinkedHashMap<>();
+        Map<String, Instant> frameworkUpdated = new LinkedHashMap<>();
         for (Framework f : catalog.frameworks()) {
             List<Project> members = catalog.projectsOf(f.id());
-            List<String> ids = members.stream().map(Project::id).toList();
             Map<String, ProjectEvidence> memberEvidence = new LinkedHashMap<>();
             Map<String, Double> attribution = new LinkedHashMap<>();
             members.forEach(p -> {
                 memberEvidence.put(p.id(), evidence.get(p.id()));
                 attribution.put(p.id(), p.share(f.id()));
             });
-            Instant updated = ids.stream().map(id -> projects.get(id).updatedAt()).filter(Objects::nonNull)
+            FrameworkInputs own = FrameworkInputs.asOf(f, history, asOf, freshFrom);
+            frameworkSignals.put(f.id(), FrameworkSignals.aggregate(memberEvidence, attribution, own));
+            Instant updated = members.stream().map(p -> projects.get(p.id()).updatedAt()).filter(Objects::nonNull)
                     .max(Instant::compareTo).orElse(null);
+            Instant ownUpdated = own.updatedAt().orElse(null);
+            frameworkUpdated.put(f.id(), updated == null || (ownUpdated != null && ownUpdated.isAfter(updated))
+                    ? ownUpdated : updated);
+        }
+        Map<String, Map<String, Share>> shares = Shares.of(catalog, evidence, frameworkSignals, inputs, history,
+                methodology);
+        Map<String, SubjectScore> frameworks = new LinkedHashMap<>();
+        for (Framework f : catalog.frameworks()) {
+            List<String> ids = catalog.projectsOf(f.id()).stream().map(Project::id).toList();
             frameworks.put(f.id(), new SubjectScore(f.id(), Level.FRAMEWORK,
-                    MaturityScorer.score(FrameworkSignals.aggregate(memberEvidence, attribution),
-                            methodology.framework(), methodology),
-                    momentum.frameworks().get(f.id()), updated, ids, shares.get(f.id())));
+                    MaturityScorer.score(frameworkSignals.get(f.id()), methodology.framework(), methodology),
+                    momentum.frameworks().get(f.id()), frameworkUpdated.get(f.id()), ids, shares.get(f.id())));
         }
         return new Evaluation(dataTime, projects, frameworks);
     }

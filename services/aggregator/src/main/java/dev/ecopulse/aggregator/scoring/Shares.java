@@ -22,7 +22,9 @@ public final class Shares {
 
     /** The measures shares are taken of, in the order they are shown. */
     public static final List<String> MEASURES = List.of(Signal.DOWNLOADS_30D.id(), Signal.DEPENDENTS.id(),
-            Signal.COMMITS_90D.id(), Signal.CONTRIBUTORS.id(), "starsGained90d");
+            Signal.COMMITS_90D.id(), Signal.CONTRIBUTORS.id(), "starsGained90d", Signal.HUB_MODELS.id(),
+            Signal.TOP_MODELS_EXCLUSIVE.id(), Signal.QUESTIONS_30D.id(), Signal.WORKS_365D.id(),
+            Signal.NPM_DOWNLOADS_30D.id());
 
     static final Duration STARS_WINDOW = Duration.ofDays(90);
 
@@ -31,11 +33,15 @@ public final class Shares {
 
     /** Framework id → measure → share. */
     static Map<String, Map<String, Share>> of(Catalog catalog, Map<String, ProjectEvidence> evidence,
-            Map<String, ProjectInputs> inputs, HistorySnapshot history, Methodology methodology) {
+            Map<String, SignalSet> frameworkSignals, Map<String, ProjectInputs> inputs, HistorySnapshot history,
+            Methodology methodology) {
         Map<String, Map<String, Optional<Double>>> values = new LinkedHashMap<>();
         for (Project p : catalog.projects()) {
             Map<String, Optional<Double>> v = new LinkedHashMap<>();
             for (String measure : MEASURES) {
+                if (observed(measure)) {
+                    continue;
+                }
                 Optional<Double> value = measure.equals("starsGained90d")
                         ? starsGained(inputs.get(p.id()), history, methodology)
                         : Signal.fromId(measure).flatMap(s -> evidence.get(p.id()).signals().reading(s))
@@ -52,11 +58,54 @@ public final class Shares {
         for (Framework f : catalog.frameworks()) {
             Map<String, Share> byMeasure = new LinkedHashMap<>();
             for (String measure : MEASURES) {
-                byMeasure.put(measure, share(catalog, f.id(), measure, values));
+                byMeasure.put(measure, observed(measure) ? observedShare(catalog, f.id(), Signal.fromId(measure)
+                        .orElseThrow(), frameworkSignals) : share(catalog, f.id(), measure, values));
             }
             shares.put(f.id(), byMeasure);
         }
         return shares;
+    }
+
+    /** Whether a measure is observed for each framework as a whole rather than summed over its projects. */
+    static boolean observed(String measure) {
+        return Signal.fromId(measure).map(s -> s.aggregate() == Aggregate.OBSERVED).orElse(false);
+    }
+
+    /**
+     * A framework-level measure's share: the framework's value over the sum of every framework's. The catalog gives
+     * each tag to one framework, but one model or paper can carry the tags or names of two: the total is then a sum
+     * of counts, not of distinct things, which the methodology says.
+     */
+    private static Share observedShare(Catalog catalog, String framework, Signal signal,
+            Map<String, SignalSet> frameworkSignals) {
+        SignalSet own = frameworkSignals.get(framework);
+        if (!own.applies(signal)) {
+            return new Share(null, 0, own.notApplicable().get(signal));
+        }
+        double total = 0;
+        List<String> without = new ArrayList<>();
+        for (Framework f : catalog.frameworks()) {
+            SignalSet s = frameworkSignals.get(f.id());
+            if (!s.applies(signal)) {
+                continue;
+            }
+            Optional<Reading> r = s.reading(signal);
+            if (r.isPresent()) {
+                total += r.get().value();
+            } else {
+                without.add(f.id());
+            }
+        }
+        String note = without.isEmpty() ? null : "frameworks without a value yet: " + String.join(", ", without);
+        Optional<Reading> mine = own.reading(signal);
+        if (mine.isEmpty()) {
+            return new Share(null, 0, own.missing().get(signal));
+        }
+        if (total <= 0) {
+            return new Share(null, 1, "the catalog counts 0 of it");
+        }
+        return new Share(MaturityScorer.round(100 * mine.get().value() / total, 2),
+                MaturityScorer.round(mine.get().share(), 4), note);
     }
 
     private static Share share(Catalog catalog, String framework, String measure,

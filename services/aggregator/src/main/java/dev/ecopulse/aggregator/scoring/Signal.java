@@ -47,13 +47,35 @@ public enum Signal {
             Direction.LOWER_IS_BETTER, Aggregate.MEAN),
     YANKED_SHARE("yankedShare", "Share of PyPI releases that were yanked", "share", Direction.LOWER_IS_BETTER,
             Aggregate.MEAN),
-    REGISTRIES("registries", "Package registries the project or ecosystem publishes to (PyPI, Maven Central)",
+    REGISTRIES("registries", "Package registries the project or ecosystem publishes to (PyPI, Maven Central, npm)",
             "registries", Direction.HIGHER_IS_BETTER, Aggregate.ECOSYSTEM),
     LANGUAGES("languages", "Distinct primary languages of the ecosystem's repositories", "languages",
             Direction.HIGHER_IS_BETTER, Aggregate.ECOSYSTEM, Level.FRAMEWORK),
     DEPLOYMENT_PROJECTS("deploymentProjects", "Projects for deployment: tagged with a deployment topic on GitHub"
             + " (counted by attribution share; Maven Central presence counts under registries only)", "projects", Direction.HIGHER_IS_BETTER,
             Aggregate.ECOSYSTEM, Level.FRAMEWORK),
+    NPM_DOWNLOADS_30D("npmDownloads30d", "npm downloads in the last 30 days (npm's last-month): JavaScript reach,"
+            + " summed over packages (companion packages installed together count once)",
+            "downloads", Direction.HIGHER_IS_BETTER, Aggregate.SUM),
+    HUB_MODELS("hubModels", "Models on the Hugging Face Hub carrying the framework's library tags", "models",
+            Direction.HIGHER_IS_BETTER, Aggregate.OBSERVED, Level.FRAMEWORK),
+    TOP_MODELS_AVAILABLE("topModelsAvailable", "Share of the Hub's most downloaded models (a fixed top N) that carry"
+            + " the framework's library tags, so can be used with it", "share", Direction.HIGHER_IS_BETTER,
+            Aggregate.OBSERVED, Level.FRAMEWORK),
+    TOP_MODELS_EXCLUSIVE("topModelsExclusive", "Of the Hub's most downloaded models (top N), those carrying the"
+            + " framework's tags and no other catalog framework's", "models", Direction.HIGHER_IS_BETTER,
+            Aggregate.OBSERVED, Level.FRAMEWORK),
+    QUESTIONS_30D("questions30d", "Stack Overflow questions asked in the last 30 days with the framework's tags",
+            "questions", Direction.HIGHER_IS_BETTER, Aggregate.OBSERVED, Level.FRAMEWORK),
+    QUESTIONS_TOTAL("questionsTotal", "Stack Overflow questions ever asked with the framework's tags: the knowledge"
+            + " base its users search", "questions", Direction.HIGHER_IS_BETTER, Aggregate.OBSERVED,
+            Level.FRAMEWORK),
+    ANSWERED_SHARE("answeredShare", "Share of a recent month's Stack Overflow questions with the framework's tags"
+            + " (the 30 days before the last 30) that have an answer", "share", Direction.HIGHER_IS_BETTER,
+            Aggregate.OBSERVED, Level.FRAMEWORK),
+    WORKS_365D("works365d", "Scholarly works of one year mentioning the framework (OpenAlex search of titles,"
+            + " abstracts and full text: mentions, not use in code), up to the indexing lag before the observation",
+            "works", Direction.HIGHER_IS_BETTER, Aggregate.OBSERVED, Level.FRAMEWORK),
     ACTIVE_SHARE("activeShare", "Adoption-weighted share of the ecosystem's projects still active (not archived,"
             + " pushed or released within the methodology's activeWithinDays)", "share", Direction.HIGHER_IS_BETTER,
             Aggregate.ECOSYSTEM, Level.FRAMEWORK);

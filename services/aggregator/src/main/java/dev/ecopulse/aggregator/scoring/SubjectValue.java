@@ -28,6 +28,12 @@ sealed interface SubjectValue {
      */
     static <T extends Observation> SubjectValue read(ProjectInputs in, ProjectInputs.Input input, Class<T> type,
             String field, Function<T, Number> value) {
+        return read(in.freshFrom(), input, type, field, value);
+    }
+
+    /** {@link #read(ProjectInputs, ProjectInputs.Input, Class, String, Function)} with the freshness limit given. */
+    static <T extends Observation> SubjectValue read(Instant freshFrom, ProjectInputs.Input input, Class<T> type,
+            String field, Function<T, Number> value) {
         String label = input.key().label();
         if (input.point().isEmpty()) {
             return new Absent("no observation of " + label + " yet", null);
@@ -38,7 +44,7 @@ sealed interface SubjectValue {
         }
         Double now = valueOf(latest, type, value);
         if (now != null) {
-            return fresh(in, label, field, now, latest.observedAt(), false);
+            return fresh(freshFrom, label, field, now, latest.observedAt(), false);
         }
         String why = label + ": " + latest.payload().missing().stream()
                 .filter(m -> m.signal().equals(field) || field.startsWith(m.signal() + "."))
@@ -51,18 +57,18 @@ sealed interface SubjectValue {
             }
             Double before = valueOf(earlier, type, value);
             if (before != null) {
-                SubjectValue carried = fresh(in, label, field, before, earlier.observedAt(), true);
+                SubjectValue carried = fresh(freshFrom, label, field, before, earlier.observedAt(), true);
                 return carried instanceof Absent a ? new Absent(why + "; " + a.reason(), a.lastKnown()) : carried;
             }
         }
         return new Absent(why, null);
     }
 
-    private static SubjectValue fresh(ProjectInputs in, String label, String field, double v, Instant at,
+    private static SubjectValue fresh(Instant freshFrom, String label, String field, double v, Instant at,
             boolean carried) {
-        if (in.freshFrom() != null && at.isBefore(in.freshFrom())) {
+        if (freshFrom != null && at.isBefore(freshFrom)) {
             return new Absent(label + " " + field + " last known " + MaturityScorer.round(v, 4) + " from " + at
-                    + ", older than the freshness limit " + in.freshFrom(), v);
+                    + ", older than the freshness limit " + freshFrom, v);
         }
         return new Present(v, label + " " + field, at, carried);
     }

@@ -2,11 +2,13 @@ package dev.ecopulse.aggregator.scoring;
 
 import dev.ecopulse.aggregator.scoring.FlowSeries.WindowCount;
 import dev.ecopulse.contract.event.GithubObservation;
+import dev.ecopulse.contract.event.HuggingfaceObservation;
 import dev.ecopulse.contract.event.MavenObservation;
 import dev.ecopulse.contract.event.Observation;
 import dev.ecopulse.contract.event.PypiObservation;
 import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.contract.event.SeriesObservation.Flow;
+import dev.ecopulse.contract.event.StackexchangeObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,13 +142,14 @@ final class SubjectWindows {
             case CONTRIBUTORS -> o instanceof GithubObservation g ? num(g.contributors()) : null;
             case DEPENDENTS -> o instanceof PypiObservation p ? (p.depsdev() == null ? null : num(p.depsdev().direct()))
                     : o instanceof MavenObservation m ? (m.depsdev() == null ? null : num(m.depsdev().direct())) : null;
-            case DOWNLOADS, COMMITS, RELEASES -> null;
+            case DOWNLOADS, COMMITS, RELEASES, NPM_DOWNLOADS, QUESTIONS, MODELS, WORKS -> null;
         };
     }
 
     /**
      * A subject without series events still has the window totals its latest observation carries (pypistats' 30-
-     * and 90-day windows, GitHub's 90-day commit windows): read as flows ending on the observation's day. They are
+     * and 90-day windows, GitHub's 90-day commit windows, Stack Exchange's and the Hub's 30-day windows): read as
+     * flows ending on the observation's day. They are
      * less honest than series (the collector adds the days pypistats has; a missing day is not visible), and the
      * note says where they come from.
      */
@@ -161,6 +164,14 @@ final class SubjectWindows {
             PypiObservation.Downloads d = p.pypistats();
             add(flows, SeriesObservation.Signals.DOWNLOADS, day, 30, d.last30Days(), d.previous30Days());
             add(flows, SeriesObservation.Signals.DOWNLOADS, day, 90, d.last90Days(), d.previous90Days());
+        }
+        if (signal == MomentumSignal.QUESTIONS && o instanceof StackexchangeObservation q && q.questions() != null) {
+            add(flows, SeriesObservation.Signals.QUESTIONS, day, 30, q.questions().last30Days(),
+                    q.questions().previous30Days());
+        }
+        if (signal == MomentumSignal.MODELS && o instanceof HuggingfaceObservation h && h.models() != null) {
+            add(flows, SeriesObservation.Signals.MODELS, day, 30, h.models().createdLast30Days(),
+                    h.models().createdPrevious30Days());
         }
         if (signal == MomentumSignal.COMMITS && o instanceof GithubObservation g) {
             add(flows, SeriesObservation.Signals.COMMITS, day.plusDays(1), 90, g.commitsLast90Days(),

@@ -10,8 +10,6 @@ import dev.ecopulse.aggregator.repository.TransientStoreFailure;
 import dev.ecopulse.aggregator.scoring.HistorySnapshot;
 import dev.ecopulse.aggregator.scoring.ObservedPoint;
 import dev.ecopulse.contract.catalog.Catalog;
-import dev.ecopulse.contract.catalog.PackageNames;
-import dev.ecopulse.contract.catalog.Project;
 import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.EventSchemas;
@@ -23,7 +21,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Checks an observation against the contract and the catalog (its project and subject are the catalog's, it is not
+ * Checks an observation against the contract and the catalog (its project or framework and subject are the catalog's, it is not
  * from the future, its {@code ce_id} is the one its content derives), stores it once (and as its subject's latest unless a
  * newer one is stored), then hands it to scoring. Returns only once everything is written, so the caller can
  * acknowledge it; throws {@link InvalidObservationException} for an observation that must go to the dead letters.
@@ -70,21 +68,20 @@ public class ObservationIngest {
             throw new InvalidObservationException("payload does not match the "
                     + observation.source().eventType() + " schema: " + String.join("; ", errors));
         }
-        String projectId = payload.get("projectId").asText();
+        String keyField = observation.source().frameworkLevel() ? "frameworkId" : "projectId";
+        String projectId = payload.get(keyField).asText();
         if (!projectId.equals(observation.subject()) || !projectId.equals(observation.key())) {
-            throw new InvalidObservationException("project '" + projectId + "' differs from ce_subject '"
+            throw new InvalidObservationException(keyField + " '" + projectId + "' differs from ce_subject '"
                     + observation.subject() + "' or record key '" + observation.key() + "'");
         }
         if (!OffsetDateTime.parse(payload.get("observedAt").asText()).toInstant().equals(observation.time())) {
             throw new InvalidObservationException("payload observedAt " + payload.get("observedAt").asText()
                     + " differs from ce_time " + observation.time());
         }
-        Project project = catalog.project(projectId).orElseThrow(() ->
-                new InvalidObservationException("project '" + projectId + "' is not in the catalog"));
         ObservedPoint point = ObservationPoints.of(observation.id(), observation.source(), observation.time(),
                 payload);
         String subject = point.payload().subject();
-        checkTrusted(observation, project, subject);
+        checkTrusted(observation, projectId, subject);
         StoredObservation record = new StoredObservation(observation.id(), observation.source().id(), projectId,
                 subject, observation.time(), Instant.now(), payload.toString());
         return new Checked(observation, record, point);
@@ -110,34 +107,19 @@ public class ObservationIngest {
     }
 
     /** Rejects what a well-behaved collector never sends: a foreign subject, a future time, a forged id. */
-    private void checkTrusted(IncomingObservation observation, Project project, String subject) {
-        if (!belongsTo(project, observation.source(), subject)) {
-            throw new InvalidObservationException(observation.source().id() + " subject '" + subject
-                    + "' is not one of project '" + project.id() + "' in the catalog");
-        }
+    private void checkTrusted(IncomingObservation observation, String key, String subject) {
+        CatalogSubjects.check(catalog, observation.source(), key, subject);
         Instant now = Instant.now();
         if (observation.time().isAfter(now.plus(config.maxClockSkew()))) {
             throw new InvalidObservationException("observedAt " + observation.time() + " is in the future (more than "
                     + config.maxClockSkew() + " ahead of " + now + ")");
         }
-        String expected = EventIds.observationId(observation.source(), project.id(), subject, observation.time(),
+        String expected = EventIds.observationId(observation.source(), key, subject, observation.time(),
                 config.idBucket());
         if (!expected.equals(observation.id())) {
             throw new InvalidObservationException("ce_id '" + observation.id() + "' is not the id derived from"
                     + " source, project, subject and time bucket ('" + expected + "')");
         }
-    }
-
-    static boolean belongsTo(Project project, ObservationSource source, String subject) {
-        return switch (source) {
-            case GITHUB -> project.githubRepository().map(repo -> repo.equalsIgnoreCase(subject)).orElse(false);
-            case PYPI -> project.pypi().stream()
-                    .anyMatch(name -> PackageNames.normalise(name).equals(PackageNames.normalise(subject)));
-            case MAVEN -> project.maven().contains(subject);
-            case NPM -> project.npm().contains(subject);
-            // framework-level observations are not about a project
-            case HUGGINGFACE, STACKEXCHANGE, RESEARCH -> false;
-        };
     }
 
     private boolean write(StoredObservation record) {

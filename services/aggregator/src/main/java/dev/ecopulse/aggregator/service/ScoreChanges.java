@@ -4,11 +4,13 @@ import dev.ecopulse.aggregator.config.ScoresConfig;
 import dev.ecopulse.aggregator.repository.PublishedScoreRepository;
 import dev.ecopulse.aggregator.repository.PublishedScoreRepository.PublishedScore;
 import dev.ecopulse.aggregator.scoring.Evaluation;
+import dev.ecopulse.aggregator.scoring.FrameworkInputs;
 import dev.ecopulse.aggregator.scoring.HistorySnapshot;
 import dev.ecopulse.aggregator.scoring.Level;
 import dev.ecopulse.aggregator.scoring.MaturityScore;
 import dev.ecopulse.aggregator.scoring.Methodology;
 import dev.ecopulse.aggregator.scoring.ProjectInputs;
+import dev.ecopulse.aggregator.scoring.SubjectKey;
 import dev.ecopulse.aggregator.scoring.SubjectScore;
 import dev.ecopulse.contract.catalog.Catalog;
 import dev.ecopulse.contract.event.EventIds;
@@ -123,7 +125,11 @@ public class ScoreChanges {
         }
         Instant since = previous.computedAt();
         List<String> newer = s.level() == Level.FRAMEWORK
-                ? s.projectIds().stream().filter(id -> newerThan(id, since, history)).toList()
+                ? Stream.concat(s.projectIds().stream().filter(id -> newerThan(id, since, history)),
+                        catalog.framework(s.id()).map(FrameworkInputs::subjects).orElse(List.of()).stream()
+                                .filter(k -> history.atOrBefore(k, ScoreRefresher.END_OF_TIME)
+                                        .map(p -> p.observedAt().isAfter(since)).orElse(false))
+                                .map(SubjectKey::label)).toList()
                 : catalog.project(s.id()).map(ProjectInputs::subjects).orElse(List.of()).stream()
                         .map(k -> history.atOrBefore(k, ScoreRefresher.END_OF_TIME)
                                 .filter(p -> p.observedAt().isAfter(since))
@@ -134,7 +140,7 @@ public class ScoreChanges {
         }
         String listed = String.join(", ", newer.subList(0, Math.min(MAX_CAUSES, newer.size())))
                 + (newer.size() > MAX_CAUSES ? " and " + (newer.size() - MAX_CAUSES) + " more" : "");
-        return (s.level() == Level.FRAMEWORK ? "new observations of projects " : "new observations: ") + listed
+        return (s.level() == Level.FRAMEWORK ? "new observations of " : "new observations: ") + listed
                 + " (since " + since + ")";
     }
 

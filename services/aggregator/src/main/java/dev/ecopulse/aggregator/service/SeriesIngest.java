@@ -9,7 +9,6 @@ import dev.ecopulse.aggregator.repository.TransientStoreFailure;
 import dev.ecopulse.aggregator.scoring.HistorySnapshot;
 import dev.ecopulse.aggregator.scoring.SubjectKey;
 import dev.ecopulse.contract.catalog.Catalog;
-import dev.ecopulse.contract.catalog.Project;
 import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.EventSchemas;
@@ -98,12 +97,7 @@ public class SeriesIngest {
                     + "' differs from ce_type '" + type + "'");
         }
         SeriesObservation series = read(payload);
-        Project project = catalog.project(series.projectId()).orElseThrow(() ->
-                new InvalidObservationException("project '" + series.projectId() + "' is not in the catalog"));
-        if (!ObservationIngest.belongsTo(project, source, series.subject())) {
-            throw new InvalidObservationException(source.id() + " subject '" + series.subject()
-                    + "' is not one of project '" + project.id() + "' in the catalog");
-        }
+        CatalogSubjects.check(catalog, source, series.projectId(), series.subject());
         Instant now = Instant.now();
         if (series.observedAt().isAfter(now.plus(config.maxClockSkew()))) {
             throw new InvalidObservationException("observedAt " + series.observedAt() + " is in the future (more"

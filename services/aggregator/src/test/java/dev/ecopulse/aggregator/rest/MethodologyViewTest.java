@@ -33,7 +33,7 @@ class MethodologyViewTest {
     void theServedMethodologyDescribesTheRulesFloorsSharesAndTies() {
         JsonNode view = json.valueToTree(MethodologyView.of(MethodologyLoader.loadDefault(), DataNotice.of(false)));
 
-        assertThat(view.get("version").asText()).isEqualTo("2026.3");
+        assertThat(view.get("version").asText()).isEqualTo("2026.4");
         assertThat(view.get("rules").toString()).contains("Not applicable", "Stale", "Missing", "Attribution",
                 "Companions", "Adoption weights", "Pre-releases");
         JsonNode downloads = view.get("framework").get(0).get("signals").get(2);

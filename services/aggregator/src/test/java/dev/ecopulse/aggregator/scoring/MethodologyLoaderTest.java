@@ -13,7 +13,7 @@ class MethodologyLoaderTest {
     @Test
     void theShippedMethodologyUsesEverySignalOnItsLevels() {
         Methodology m = MethodologyLoader.loadDefault();
-        assertThat(m.version()).isEqualTo("2026.3");
+        assertThat(m.version()).isEqualTo("2026.4");
         assertThat(m.direction()).startsWith("Higher is better");
         assertThat(m.project().signals().map(Methodology.WeightedSignal::signal))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(Signal.values())
@@ -39,14 +39,16 @@ class MethodologyLoaderTest {
                                 + " commits90d, issuesClosed90d, releases365d, daysSinceRelease, daysSincePush,"
                                 + " contributors, watchers, ageMonths, developmentStatus, finalReleaseShare,"
                                 + " releaseIntervalDays, preReleaseShare, yankedShare, registries, languages,"
-                                + " deploymentProjects, activeShare)",
+                                + " deploymentProjects, npmDownloads30d, hubModels, topModelsAvailable,"
+                                + " topModelsExclusive, questions30d, questionsTotal, answeredShare, works365d,"
+                                + " activeShare)",
                         "project.reach.languages: signal 'languages' only applies to frameworks",
                         "framework.activity.stars: signal 'stars' is in more than one place of the framework model",
                         "framework.activity.commits90d: 'threshold' must be a positive number, got 0.0",
                         "'momentum.minimumCoverage' must be above 0 and at most 1, got 0.0",
                         "'momentum.steadyWithin' bands must not be negative, got 0.05 and -0.1",
                         "momentum: unknown signal 'hype' (known: downloads, commits, releases, stars, forks,"
-                                + " contributors, dependents)"));
+                                + " contributors, dependents, npmDownloads, questions, models, works)"));
     }
 
     @Test
