@@ -66,8 +66,8 @@ class ApiProblemsIT {
     @Test
     void observationParametersAreCheckedByName() {
         String observations = "/api/v1/projects/flax/observations";
-        problem(given().get(observations + "?source=npm"), 400,
-                "query parameter 'source': 'npm' is not one of github, pypi, maven");
+        problem(given().get(observations + "?source=huggingface"), 400,
+                "query parameter 'source': 'huggingface' is not one of github, pypi, maven, npm");
         problem(given().get(observations + "?limit=0"), 400,
                 "query parameter 'limit': must be a whole number from 1 to 500, got '0'");
         problem(given().get(observations + "?limit=many"), 400,

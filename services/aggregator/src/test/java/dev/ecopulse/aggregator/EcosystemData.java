@@ -4,21 +4,46 @@ import static dev.ecopulse.aggregator.TestObservations.github;
 import static dev.ecopulse.aggregator.TestObservations.maven;
 import static dev.ecopulse.aggregator.TestObservations.pypi;
 
+import dev.ecopulse.contract.event.HuggingfaceObservation;
+import dev.ecopulse.contract.event.NpmObservation;
 import dev.ecopulse.contract.event.Observation;
+import dev.ecopulse.contract.event.ResearchObservation;
+import dev.ecopulse.contract.event.StackexchangeObservation;
+import dev.ecopulse.contract.event.SubjectStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Realistic observations of the Keras and PaddlePaddle ecosystems over three collection runs (35 days, 5 days and 0
  * days before {@link #LAST_RUN}), with the gaps real collections have: a package whose pypistats downloads were rate
- * limited, a repository whose contributor count GitHub would not compute, an archived project.
+ * limited, a repository whose contributor count GitHub would not compute, an archived project. Each run also observes
+ * the frameworks themselves (Hub models, Stack Overflow questions, research works) and their npm packages.
  */
 public final class EcosystemData {
 
     public static final Instant LAST_RUN = Instant.parse("2026-11-28T06:00:00Z");
     static final List<Duration> RUNS = List.of(Duration.ofDays(35), Duration.ofDays(5), Duration.ZERO);
+
+    /** A framework as the framework-level collectors see it in the last run, with the default catalog's subjects. */
+    record FrameworkSpec(String frameworkId, List<String> libraries, List<String> tags, String search, long models,
+            long topAvailable, long topExclusive, long questionsTotal, long questions30d, long works) {
+    }
+
+    /** An npm package of a project in the last run. */
+    record NpmSpec(String projectId, String packageName, long lastMonth) {
+    }
+
+    static final FrameworkSpec KERAS_ITSELF = new FrameworkSpec("keras", List.of("keras", "tf-keras"),
+            List.of("keras"), "\"Keras\"", 14_000, 60, 12, 43_000, 90, 21_000);
+    static final FrameworkSpec PADDLE_ITSELF = new FrameworkSpec("paddlepaddle", List.of("paddlepaddle"),
+            List.of("paddlepaddle"), "\"PaddlePaddle\"", 2_100, 8, 5, 900, 6, 2_400);
+    static final List<NpmSpec> PADDLE_NPM = List.of(new NpmSpec("paddle-js", "@paddlejs/paddlejs-core", 3_000),
+            new NpmSpec("onnxruntime", "onnxruntime-web", 2_400_000),
+            new NpmSpec("onnxruntime", "onnxruntime-node", 1_900_000));
 
     /** One project as the collectors see it in the last run; earlier runs scale its counts down a little. */
     record Spec(String projectId, String repository, String pypiPackage, String mavenArtifact, long stars, long forks,
@@ -55,6 +80,8 @@ public final class EcosystemData {
                     false, 14),
             new Spec("paddle-lite", "PaddlePaddle/Paddle-Lite", "paddlelite", null, 7_100, 1_600, 170, 5, 5_000,
                     "2.14rc0", 4, false, 500),
+            new Spec("paddle-js", "PaddlePaddle/Paddle.js", null, null, 1_100, 170, 40, 4, 0, "1.4.0", 0, false,
+                    200),
             new Spec("paddle2onnx", "PaddlePaddle/Paddle2ONNX", "paddle2onnx", null, 870, 180, 60, 25, 400_000,
                     "2.0.1", 5, false, 70),
             new Spec("paddleseg", "PaddlePaddle/PaddleSeg", "paddleseg", null, 8_900, 1_700, 110, 8, 15_000,
@@ -66,15 +93,15 @@ public final class EcosystemData {
     }
 
     public static List<Observation> keras() {
-        return runs(KERAS);
+        return runs(KERAS, KERAS_ITSELF, List.of());
     }
 
     public static List<Observation> paddle() {
-        return runs(PADDLE);
+        return runs(PADDLE, PADDLE_ITSELF, PADDLE_NPM);
     }
 
-    /** Every run of every project, oldest run first. */
-    static List<Observation> runs(List<Spec> specs) {
+    /** Every run of every project and of the framework itself, oldest run first. */
+    static List<Observation> runs(List<Spec> specs, FrameworkSpec framework, List<NpmSpec> npm) {
         List<Observation> all = new ArrayList<>();
         for (int run = 0; run < RUNS.size(); run++) {
             Instant at = LAST_RUN.minus(RUNS.get(run));
@@ -83,8 +110,34 @@ public final class EcosystemData {
             for (Spec s : specs) {
                 all.addAll(observe(s, at, scale, last));
             }
+            all.addAll(observe(framework, at, scale));
+            for (NpmSpec n : npm) {
+                all.add(new NpmObservation(n.projectId(), n.packageName(), at, "run-" + run, SubjectStatus.FOUND,
+                        new NpmObservation.Registry("1.4.0", Instant.parse("2021-03-01T00:00:00Z"),
+                                at.minus(Duration.ofDays(40)), 30L, 6L, 45.0, 40L, false, "MIT"),
+                        new NpmObservation.Downloads(n.lastMonth() / 30, n.lastMonth() / 4,
+                                Math.round(n.lastMonth() * scale), null), List.of()));
+            }
         }
         return all;
+    }
+
+    static List<Observation> observe(FrameworkSpec f, Instant at, double scale) {
+        String run = "run-" + at;
+        LocalDate through = at.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(60);
+        return List.of(
+                new HuggingfaceObservation(f.frameworkId(), f.libraries(), at, run, SubjectStatus.FOUND,
+                        new HuggingfaceObservation.Models(Math.round(f.models() * scale), f.models() / 50,
+                                f.models() / 55),
+                        new HuggingfaceObservation.TopModels(1000, f.topAvailable(), f.topExclusive(),
+                                f.topAvailable() - f.topExclusive(), 310L, f.topAvailable() * 2_000_000,
+                                f.topExclusive() * 2_000_000, f.topAvailable() * 40), List.of()),
+                new StackexchangeObservation(f.frameworkId(), "stackoverflow", f.tags(), at, run, SubjectStatus.FOUND,
+                        new StackexchangeObservation.Questions(Math.round(f.questionsTotal() * scale),
+                                f.questions30d(), Math.round(f.questions30d() * 1.1), f.questions30d() * 13, 0.52),
+                        List.of()),
+                new ResearchObservation(f.frameworkId(), f.search(), at, run, SubjectStatus.FOUND,
+                        new ResearchObservation.Works(f.works(), Math.round(f.works() * 0.9), through), List.of()));
     }
 
     static List<Observation> observe(Spec s, Instant at, double scale, boolean lastRun) {

@@ -130,9 +130,9 @@ class ObservationPipelineIT {
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("detail", equalTo("no project 'no-such-project' in the catalog"));
-        given().get("/api/v1/projects/flax/observations?source=npm")
+        given().get("/api/v1/projects/flax/observations?source=huggingface")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", equalTo("query parameter 'source': 'npm' is not one of github, pypi, maven"));
+                .body("detail", equalTo("query parameter 'source': 'huggingface' is not one of github, pypi, maven, npm"));
         given().get("/api/v1/projects/flax/observations?limit=0")
                 .then().statusCode(400).body("detail", equalTo(
                         "query parameter 'limit': must be a whole number from 1 to 500, got '0'"));

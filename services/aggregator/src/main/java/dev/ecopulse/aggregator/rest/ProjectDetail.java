@@ -16,12 +16,12 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProjectDetail(String id, String name, List<String> frameworks, String github, List<String> pypi,
-        List<String> maven, String direction, String methodology, MaturityScore maturity, Momentum momentum,
+        List<String> maven, List<String> npm, String direction, String methodology, MaturityScore maturity, Momentum momentum,
         Map<String, List<ObservationView>> latest, Instant updatedAt) {
 
     static ProjectDetail of(ProjectEntry e, Methodology methodology) {
         Map<String, List<ObservationView>> latest = new LinkedHashMap<>();
-        for (String source : List.of("github", "pypi", "maven")) {
+        for (String source : List.of("github", "pypi", "maven", "npm")) {
             List<ObservationView> views = e.latest().stream().filter(o -> o.source().equals(source))
                     .map(ObservationView::of).toList();
             if (!views.isEmpty()) {
@@ -29,7 +29,8 @@ public record ProjectDetail(String id, String name, List<String> frameworks, Str
             }
         }
         return new ProjectDetail(e.project().id(), e.project().name(), e.project().frameworks(),
-                e.project().github(), e.project().pypi(), e.project().maven(), methodology.direction(),
+                e.project().github(), e.project().pypi(), e.project().maven(), e.project().npm(),
+                methodology.direction(),
                 methodology.version(), e.score().maturity(), e.score().momentum(), latest, e.score().updatedAt());
     }
 }

@@ -132,7 +132,8 @@ public class ProjectsResource {
         if (source == null || source.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(ObservationSource.fromId(source).orElseThrow(
-                () -> ApiException.badParameter("source", "'" + source + "' is not one of github, pypi, maven")));
+        // framework-level sources (huggingface, stackexchange, research) observe frameworks, not projects
+        return Optional.of(ObservationSource.fromId(source).filter(s -> !s.frameworkLevel()).orElseThrow(
+                () -> ApiException.badParameter("source", "'" + source + "' is not one of github, pypi, maven, npm")));
     }
 }
