@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.ecopulse.collector.client.UpstreamMetrics;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.github.config.GithubConfig;
 import dev.ecopulse.github.service.GraphqlQueries;
 import dev.ecopulse.collector.run.BackfillLedger;
@@ -60,7 +61,7 @@ class GithubCostIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        TestTime.reset(time);
+        TestTime.resetToNow(time);
         Runs.backfilled(ledger);
         github = new GithubStubs(wireMock, Instant.now());
         github.signals((i, answer) -> { });
