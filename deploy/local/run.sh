@@ -1,26 +1,31 @@
 #!/usr/bin/env bash
 # Runs the whole ecopulse stack on this machine: a Kafka broker (KRaft), the embedded store (mongo-java-server on an
-# H2 file), then the aggregator and the three collectors, each from its packaged jar. A process that exits later is
+# H2 file), then the aggregator and the seven collectors, each from its packaged jar. A process that exits later is
 # restarted (with a growing pause, logged); Ctrl-C stops everything, and so does a process that cannot start at all
 # (not ready in time at start, or exiting again ECOPULSE_RESTART_LIMIT times in a row).
 #
 #   deploy/local/run.sh            build what is missing, start, wait until every service is ready
 #   deploy/local/run.sh --rebuild  rebuild the jars first
 #   deploy/local/run.sh --offline  SAMPLE DATA, no network: a local replay server (WireMock) answers in place of GitHub,
-#                                  PyPI, pypistats, Maven Central and deps.dev with invented numbers
-#                                  (deploy/local/offline/replay, docs/offline.md); one collection per collector is
-#                                  started and the script waits until every framework has a score
+#                                  PyPI, pypistats, Maven Central, deps.dev, the Hugging Face Hub, Stack Exchange,
+#                                  npm and OpenAlex with invented numbers (deploy/local/offline/replay,
+#                                  docs/offline.md); one collection per collector is started and the script waits
+#                                  until every framework has a score
 #
 # Environment (all optional):
 #   KAFKA_BOOTSTRAP_SERVERS             use this Kafka instead of starting one
 #   QUARKUS_MONGODB_CONNECTION_STRING   use this MongoDB instead of starting the embedded store
 #   KAFKA_PORT (9092) KAFKA_CONTROLLER_PORT (9093) STORE_PORT (27017)
 #   AGGREGATOR_PORT (8080) GITHUB_COLLECTOR_PORT (8081) PYPI_COLLECTOR_PORT (8082) MAVEN_COLLECTOR_PORT (8083)
+#   HUGGINGFACE_COLLECTOR_PORT (8084) STACKEXCHANGE_COLLECTOR_PORT (8085) NPM_COLLECTOR_PORT (8086)
+#   RESEARCH_COLLECTOR_PORT (8087)
 #   ECOPULSE_DATA_DIR (.local-data; --offline: .local-data/offline)  where the broker, store, logs, admin key and the
 #                                       collectors' backfill ledgers (backfill/<service>.txt) live
 #   ECOPULSE_ADMIN_KEY                  admin key for POST /api/v1/collect, 24+ characters (generated and kept in the
 #                                       data dir if unset; curl reads it from $DATA_DIR/admin-key.header, never argv)
-#   GITHUB_TOKEN, ECOPULSE_CATALOG_PATH and every other ECOPULSE_* / QUARKUS_* variable reach the services as they are
+#   GITHUB_TOKEN, HF_TOKEN, ECOPULSE_STACKEXCHANGE_KEY, ECOPULSE_OPENALEX_API_KEY (all optional: each raises its
+#                                       upstream's limit), ECOPULSE_CATALOG_PATH and every other ECOPULSE_* /
+#                                       QUARKUS_* variable reach the services as they are
 #   ECOPULSE_READY_TIMEOUT (90)         seconds each process may take to become ready
 #   ECOPULSE_RESTART_LIMIT (5)          restarts in a row (none lasting ECOPULSE_RESTART_STABLE s) before giving up
 #   ECOPULSE_RESTART_STABLE (120)       seconds a restarted process must keep running to count as recovered
@@ -37,7 +42,7 @@ for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=true ;;
     --offline) OFFLINE=true ;;
-    -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,33p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -51,12 +56,18 @@ READY_TIMEOUT="${ECOPULSE_READY_TIMEOUT:-90}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 STORE_PORT="${STORE_PORT:-27017}"
-SERVICES=(aggregator github-collector pypi-collector maven-collector)
+COLLECTORS=(github-collector pypi-collector maven-collector huggingface-collector stackexchange-collector npm-collector
+  research-collector)
+SERVICES=(aggregator "${COLLECTORS[@]}")
 declare -A PORTS=(
   [aggregator]="${AGGREGATOR_PORT:-8080}"
   [github-collector]="${GITHUB_COLLECTOR_PORT:-8081}"
   [pypi-collector]="${PYPI_COLLECTOR_PORT:-8082}"
   [maven-collector]="${MAVEN_COLLECTOR_PORT:-8083}"
+  [huggingface-collector]="${HUGGINGFACE_COLLECTOR_PORT:-8084}"
+  [stackexchange-collector]="${STACKEXCHANGE_COLLECTOR_PORT:-8085}"
+  [npm-collector]="${NPM_COLLECTOR_PORT:-8086}"
+  [research-collector]="${RESEARCH_COLLECTOR_PORT:-8087}"
 )
 INFRA_DIR="$ROOT/deploy/local/infra/target"
 REPLAY_PORT="${REPLAY_PORT:-8089}"
@@ -163,6 +174,16 @@ wait_until() { # name, pid, check command...
 
 service_ready() { curl -fs -o /dev/null "http://127.0.0.1:$1/q/health/ready"; }
 
+# which optional upstream credentials the collectors got: names only, never a value
+credentials() {
+  local v out=()
+  for v in GITHUB_TOKEN HF_TOKEN ECOPULSE_STACKEXCHANGE_KEY ECOPULSE_OPENALEX_API_KEY; do
+    if [ -n "${!v:-}" ]; then out+=("$v set"); else out+=("$v unset"); fi
+  done
+  local IFS=,
+  echo "${out[*]}" | sed 's/,/, /g'
+}
+
 # --- preflight ---------------------------------------------------------------------------------------------------
 command -v java >/dev/null || fail "java is not on the PATH (JDK 17 needed)"
 command -v curl >/dev/null || fail "curl is needed to check readiness (apt-get install curl)"
@@ -227,9 +248,19 @@ if $OFFLINE; then
   export ECOPULSE_UPSTREAM_ALLOW_INSECURE=true  # the replay speaks plain http on localhost
   export ECOPULSE_PYPI_URL="$REPLAY_URL" ECOPULSE_PYPISTATS_URL="$REPLAY_URL" ECOPULSE_DEPSDEV_URL="$REPLAY_URL"
   export ECOPULSE_MAVEN_REPO_URL="$REPLAY_URL/maven2" ECOPULSE_MAVEN_SEARCH_URL="$REPLAY_URL"
+  export ECOPULSE_HUGGINGFACE_URL="$REPLAY_URL" ECOPULSE_STACKEXCHANGE_URL="$REPLAY_URL"
+  export ECOPULSE_NPM_REGISTRY_URL="$REPLAY_URL" ECOPULSE_NPM_DOWNLOADS_URL="$REPLAY_URL"
+  export ECOPULSE_RESEARCH_URL="$REPLAY_URL"
   # the replay server is local: no public API's politeness limits to keep
   export ECOPULSE_PYPI_REQUESTS_PER_SECOND=1000 ECOPULSE_PYPISTATS_REQUESTS_PER_SECOND=1000
   export ECOPULSE_PYPISTATS_REQUESTS_PER_MINUTE=60000 ECOPULSE_MAVEN_REQUESTS_PER_SECOND=1000
+  export ECOPULSE_HUGGINGFACE_REQUESTS_PER_SECOND=1000 ECOPULSE_STACKEXCHANGE_REQUESTS_PER_SECOND=30
+  export ECOPULSE_NPM_REGISTRY_REQUESTS_PER_SECOND=1000 ECOPULSE_NPM_DOWNLOADS_INTERVAL=PT0.05S
+  export ECOPULSE_RESEARCH_REQUESTS_PER_SECOND=1000
+  # OpenAlex's free daily allowance without a key covers about ten searches; the replay charges nothing
+  export ECOPULSE_RESEARCH_DAILY_BUDGET=100
+  # real keys are not needed by the replay and stay out of its logs
+  unset HF_TOKEN ECOPULSE_STACKEXCHANGE_KEY ECOPULSE_OPENALEX_API_KEY ECOPULSE_RESEARCH_API_KEY
   export ECOPULSE_COLLECT_ON_START=false ECOPULSE_SAMPLE_DATA=true
   # a second collection minutes later (snapshot 2) is stored as an observation of its own, not merged into the first
   export ECOPULSE_COLLECT_BUCKET=1s
@@ -275,22 +306,21 @@ done
 cat <<EOF
 
 ecopulse is running. Ctrl-C stops everything; a process that exits is restarted.
-  aggregator        http://localhost:${PORTS[aggregator]}/api/v1        (Swagger UI: /q/swagger-ui)
-  comparison page   http://localhost:${PORTS[aggregator]}/               (open it in a browser)
-  github-collector  http://localhost:${PORTS[github-collector]}/api/v1/collect
-  pypi-collector    http://localhost:${PORTS[pypi-collector]}/api/v1/collect
-  maven-collector   http://localhost:${PORTS[maven-collector]}/api/v1/collect
-  Kafka             ${KAFKA_BOOTSTRAP_SERVERS}
-  MongoDB protocol  ${QUARKUS_MONGODB_CONNECTION_STRING}
-  metrics           /q/metrics on every service; health /q/health
-  admin key         header X-Api-Key; curl -H @$ADMIN_HEADER ... (key kept in $DATA_DIR/admin-key)
-  logs              $LOG_DIR
+  aggregator               http://localhost:${PORTS[aggregator]}/api/v1        (Swagger UI: /q/swagger-ui)
+  comparison page          http://localhost:${PORTS[aggregator]}/               (open it in a browser)
+$(for s in "${COLLECTORS[@]}"; do printf '  %-24s http://localhost:%s/api/v1/collect\n' "$s" "${PORTS[$s]}"; done)
+  upstream credentials     $(credentials)
+  Kafka                    ${KAFKA_BOOTSTRAP_SERVERS}
+  MongoDB protocol         ${QUARKUS_MONGODB_CONNECTION_STRING}
+  metrics                  /q/metrics on every service; health /q/health
+  admin key                header X-Api-Key; curl -H @$ADMIN_HEADER ... (key kept in $DATA_DIR/admin-key)
+  logs                     $LOG_DIR
 
 EOF
 
 # --- offline: one collection per collector, then wait for every framework's score ----------------------------------
 if $OFFLINE; then
-  for s in github-collector pypi-collector maven-collector; do
+  for s in "${COLLECTORS[@]}"; do
     curl -fs -o /dev/null -X POST -H @"$ADMIN_HEADER" "http://127.0.0.1:${PORTS[$s]}/api/v1/collect" \
       || fail "$s refused to start a collection (log: $LOG_DIR/$s.log)"
   done

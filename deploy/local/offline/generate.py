@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the replay files of the offline sample mode: WireMock mappings and bodies answering every request the three
-collectors send for the default catalog, in the formats of GitHub, PyPI, pypistats, Maven Central and deps.dev.
+"""Writes the replay files of the offline sample mode: WireMock mappings and bodies answering every request the seven
+collectors send for the default catalog, in the formats of GitHub, PyPI, pypistats, Maven Central, deps.dev, the
+Hugging Face Hub, Stack Exchange, npm and OpenAlex.
 
 SAMPLE DATA. Every number and date written here is INVENTED: derived deterministically from each project's id and a
 per-framework profile below, never measured. The same catalog always gives byte-identical files.
@@ -8,7 +9,9 @@ per-framework profile below, never measured. The same catalog always gives byte-
 Two snapshots, four weeks apart. WireMock answers each request with snapshot 1 the first time and with snapshot 2 from
 then on (one scenario per URL), so a first collection sees snapshot 1 and every later one snapshot 2. The upstream
 series (pypistats' 180 daily downloads, GitHub's commits per 30-day window, release dates) encode each framework's
-trend, so momentum shows from the first collection.
+trend, so momentum shows from the first collection. The Hub's creation dates, Stack Exchange's question counts and
+OpenAlex's work counts are asked relative to the day of the run, so those answers are WireMock response templates that
+compute the invented numbers from the request's dates and the current time: they stay current whenever the sample runs.
 
     python3 deploy/local/offline/generate.py            # default catalog -> deploy/local/offline/replay
     python3 deploy/local/offline/generate.py --catalog my.yaml --out /tmp/replay
@@ -47,8 +50,18 @@ GITHUB_BACKFILL_BATCH = 25  # the collector's default ecopulse.github.backfill-b
 
 
 # --- the catalog: the small YAML subset catalog.yaml uses (lists of "key: value" maps, flow lists and maps) --------
-def read_catalog(path):
-    """Projects as dicts; 'frameworks' is always the list of framework ids (a mapping's shares are not needed here)."""
+def scalar(value):
+    """A YAML scalar as catalog.yaml writes them: plain, 'single-quoted' ('' for a quote) or "double-quoted"."""
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return value[1:-1]
+    return value
+
+
+def read_catalog(path, section_wanted="projects"):
+    """Projects (or frameworks) as dicts; a project's 'frameworks' is always the list of framework ids (a mapping's
+    shares are not needed here)."""
     projects, current, section = [], None, None
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.split(" #")[0].rstrip() if not raw.lstrip().startswith("#") else ""
@@ -58,19 +71,21 @@ def read_catalog(path):
             section = line.rstrip(":")
             continue
         item = re.match(r"^\s*(- )?(\w+):\s*(.*)$", line)
-        if section != "projects" or not item:
+        if section != section_wanted or not item:
             continue
         if item.group(1):
             current = {}
             projects.append(current)
         value = item.group(3).strip()
         if value.startswith("["):
-            value = [v.strip() for v in value.strip("[]").split(",") if v.strip()]
+            value = [scalar(v.strip()) for v in value.strip("[]").split(",") if v.strip()]
         elif value.startswith("{"):
             # "{a: 1, b: 2}"; keys may hold a colon (Maven coordinates), so split on ": " only
             value = dict(pair.strip().split(": ", 1) for pair in value.strip("{}").split(",") if pair.strip())
             if item.group(2) == "frameworks":
                 value = list(value)
+        else:
+            value = scalar(value)
         current[item.group(2)] = value
     return projects
 
@@ -130,10 +145,13 @@ class Replay:
         path.write_text(text, encoding="utf-8")
         return name
 
-    def serve(self, group, scenario, snapshot, request, status=200, body_file=None, headers=None, priority=None):
+    def serve(self, group, scenario, snapshot, request, status=200, body_file=None, headers=None, priority=None,
+              transformers=None):
         """One answer per snapshot: snapshot 1 moves the URL's scenario on to snapshot 2, which then stays."""
         mapping = {"scenarioName": scenario, "request": request,
                    "response": {"status": status, "headers": headers or {}}}
+        if transformers:
+            mapping["response"]["transformers"] = transformers
         if priority is not None:
             mapping["priority"] = priority
         if body_file:
@@ -358,12 +376,243 @@ def maven_artifact(replay, p, coordinate, s, as_of):
     dependents(replay, key, prof, (as_of - SNAPSHOTS[0]).days, s, "maven", coordinate, versions[-1])
 
 
+# --- templated counts: Stack Exchange and OpenAlex count by the dates the run asks for ------------------------------
+def trend_count(days, age, per_day, growth):
+    """A Handlebars expression: per_day times the days counted, fewer the older the range for a growing framework,
+    more for a shrinking one (1 + |growth| / 90 per day of age, as a hyperbola so no count ever turns negative).
+    'days' and 'age' are expressions or variables in days; the result is a whole number."""
+    slope = int(round(abs(growth) * 1000 / 90 * 10))  # per day of age, in 1/10,000ths
+    if growth >= 0:
+        return f"{{{{math (math {days} '*' {per_day * 10000}) '/' (math 10000 '+' (math {age} '*' {slope}))}}}}"
+    return (f"{{{{math (math (math {days} '*' {per_day}) '*' (math 10000 '+' (math {age} '*' {slope}))) '/' 10000}}}}")
+
+
+# --- Hugging Face Hub: models by library tag (newest first, Link-paged), the most downloaded models ----------------
+HUB_PAGE = 1000  # models per page, as the collector's default ecopulse.huggingface.page-size asks
+HUB_TOP = 300  # the most downloaded models listed (the collector reads as many as are there, up to its top-models)
+HUB_HEADERS = {"Content-Type": "application/json; charset=utf-8", "RateLimit": '"api";r=990;t=240',
+               "RateLimit-Policy": '"fixed window";"api";q=1000;w=300'}
+HUB_QUERY = "sort=createdAt&direction=-1&limit=1000&expand%5B%5D=createdAt"
+NOW_FORMAT = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+
+
+def hub_ages(key, prof, span_days=1000):
+    """Days before snapshot 2 at which the sample models of one tag were created, newest first: the creation rate
+    changes with the profile's growth (bounded, so a retired framework's past stays finite)."""
+    per_day = max(0.05, 1.2 * prof["scale"])
+    ages, carry = [], between(key, "hub-carry", 0, 1)
+    for age in range(span_days):
+        factor = min(3.0, max(1 / 3, (1 + prof["growth"]) ** (-age / 90)))
+        carry += per_day * factor
+        while carry >= 1:
+            ages.append(age)
+            carry -= 1
+    return ages
+
+
+def huggingface(replay, frameworks):
+    gap = (SNAPSHOTS[1] - SNAPSHOTS[0]).days
+    for f in frameworks:
+        prof = PROFILES.get(f["id"], DEFAULT_PROFILE)
+        for tag in f.get("huggingface", []):
+            ages2 = hub_ages(f"{f['id']}/{tag}", prof)
+            total = len(ages2)
+            # model n (0 the oldest) keeps its id and creation day from snapshot 1 to snapshot 2
+            models2 = [(total - 1 - i, age) for i, age in enumerate(ages2)]
+            models1 = [(n, age - gap) for n, age in models2 if age >= gap]
+            for s, models in enumerate((models1, models2)):
+                hub_pages(replay, tag, s, models)
+    hub_top(replay, frameworks)
+
+
+def hub_pages(replay, tag, s, models):
+    pages = [models[i:i + HUB_PAGE] for i in range(0, len(models), HUB_PAGE)] or [[]]
+    for i, page in enumerate(pages):
+        # each model's creation time is "now" minus its age (and an hour, so it is never after the run's start): the
+        # windows the collector counts back from the day of the run always hold the sample's recent models
+        body = "[" + ",".join(
+            f'{{"id":"sample-{tag}/model-{n:05d}",'
+            f'"createdAt":"{{{{now offset=\'-{age * 24 + 1} hours\' timezone=\'UTC\' format="{NOW_FORMAT}"}}}}"}}'
+            for n, age in page) + "]"
+        headers = dict(HUB_HEADERS)
+        if i + 1 < len(pages):
+            # relative, as the collector resolves it against the page it came with: any replay port works
+            headers["Link"] = (f'</api/models?filter={tag}&{HUB_QUERY}&cursor=sample-{tag}-s{s + 1}-{i + 2}>; '
+                               'rel="next"')
+        request = {"method": "GET", "urlPath": "/api/models",
+                   "queryParameters": {"filter": {"equalTo": tag}, "sort": {"equalTo": "createdAt"},
+                                       "cursor": {"absent": True} if i == 0
+                                       else {"equalTo": f"sample-{tag}-s{s + 1}-{i + 1}"}}}
+        name = replay.body(f"s{s + 1}/huggingface/{tag}-{i + 1}.json", body)
+        if i == 0:
+            replay.serve("huggingface", f"hub-{tag}", s, request, body_file=name, headers=headers,
+                         transformers=["response-template"])
+        else:  # later pages carry their snapshot in the cursor: no scenario, they answer whenever asked
+            replay.mappings.setdefault("huggingface", []).append(
+                {"request": request, "response": {"status": 200, "headers": headers, "bodyFileName": name,
+                                                  "transformers": ["response-template"]}})
+
+
+def hub_top(replay, frameworks):
+    """The Hub's most downloaded models: each of one framework's tags, some also of a second framework's."""
+    tagged = [(f["id"], f["huggingface"]) for f in frameworks if f.get("huggingface")]
+    weights = [PROFILES.get(fid, DEFAULT_PROFILE)["scale"] for fid, _ in tagged]
+    for s in range(len(SNAPSHOTS)):
+        models = []
+        for n in range(HUB_TOP):
+            key = f"top/{n}"
+            pick = unit(key, f"framework-{s}") * sum(weights)
+            k = 0
+            while pick > weights[k] and k < len(weights) - 1:
+                pick -= weights[k]
+                k += 1
+            fid, tags = tagged[k]
+            model_tags = [tags[0], "safetensors"]
+            if unit(key, "shared") < 0.15:  # also carries another framework's tag
+                other = tagged[(k + 1 + int(unit(key, "other") * (len(tagged) - 1))) % len(tagged)]
+                model_tags.insert(1, other[1][0])
+            downloads = int(5_000_000 * (HUB_TOP - n) / HUB_TOP * (1 + 0.02 * s)) + 1000
+            models.append({"_id": hashlib.sha256(key.encode()).hexdigest()[:24], "id": f"sample-top/model-{n:04d}",
+                           "downloads": downloads, "likes": int(downloads / 2000), "library_name": tags[0],
+                           "tags": model_tags})
+        replay.serve("huggingface", "hub-top", s, {
+            "method": "GET", "urlPath": "/api/models",
+            "queryParameters": {"sort": {"equalTo": "downloads"}, "cursor": {"absent": True}}},
+            body_file=replay.body(f"s{s + 1}/huggingface/top.json", models), headers=HUB_HEADERS)
+
+
+# --- Stack Exchange: tag totals, question counts per date range (API 2.3) -------------------------------------------
+SE_FILTER = "!sampleTotalFilter"
+SE_WRAPPER = '"has_more":false,"quota_max":10000,"quota_remaining":9876'
+
+
+def stackexchange(replay, frameworks):
+    tags = [(f, t) for f in frameworks for t in f.get("stackoverflow", [])]
+    if not tags:
+        return
+    headers = {"Content-Type": "application/json; charset=utf-8"}
+    replay.mappings.setdefault("stackexchange", []).append({
+        "request": {"method": "GET", "urlPath": "/2.3/filter/create"},
+        "response": {"status": 200, "headers": headers, "bodyFileName": replay.body(
+            "stackexchange/filter.json", '{"items":[{"filter":"' + SE_FILTER + '","filter_type":"safe",'
+            '"included_fields":["wrapper.total","wrapper.quota_max","wrapper.quota_remaining","wrapper.backoff"]}],'
+            + SE_WRAPPER + "}")}})
+    for s, as_of in enumerate(SNAPSHOTS):
+        days = (as_of - SNAPSHOTS[0]).days
+        items = [{"name": t, "count": level(between(f"so/{t}", "total", 4000, 90000)
+                                             * PROFILES.get(f["id"], DEFAULT_PROFILE)["scale"] + 200,
+                                             PROFILES.get(f["id"], DEFAULT_PROFILE)["growth"], days),
+                  "has_synonyms": False, "is_moderator_only": False, "is_required": False}
+                 for f, t in tags]
+        replay.serve("stackexchange", "tags-info", s, {"method": "GET", "urlPathPattern": "/2\\.3/tags/[^/]+/info"},
+                     body_file=replay.body(f"s{s + 1}/stackexchange/tags-info.json",
+                                           {"items": items, "has_more": False, "quota_max": 10000,
+                                            "quota_remaining": 9876}), headers=headers)
+    # question counts: the days of [fromdate, todate] at the framework's rate, fewer or more the older the range
+    days = "(math (math (math request.query.todate '+' 1) '-' request.query.fromdate) '/' 86400)"
+    age = "(math (math nowsec '-' request.query.todate) '/' 86400)"
+    for f, t in tags:
+        prof = PROFILES.get(f["id"], DEFAULT_PROFILE)
+        per_day = max(1, int(round(between(f"so/{t}", "per-day", 8, 120) * prof["scale"])))
+        for path, rate in (("/2.3/questions", per_day), ("/2.3/questions/no-answers", max(1, per_day * 35 // 100))):
+            body = ("{{#assign 'nowsec'}}{{now format='unix'}}{{/assign}}"
+                    '{"total":' + trend_count(days, age, rate, prof["growth"]) + "," + SE_WRAPPER + "}")
+            replay.mappings.setdefault("stackexchange", []).append({
+                "request": {"method": "GET", "urlPath": path, "queryParameters": {"tagged": {"equalTo": t}}},
+                "response": {"status": 200, "headers": headers, "transformers": ["response-template"],
+                             "bodyFileName": replay.body(f"stackexchange/{path.rsplit('/', 1)[-1]}-{t}.json", body)}})
+
+
+# --- OpenAlex: works matching a framework's search, counted per publication date range -------------------------------
+def research(replay, frameworks):
+    days = "(math (math (math through '-' from) '/' 86400000) '+' 1)"
+    age = "(math (math nowms '-' through) '/' 86400000)"
+    dates = ("{{#assign 'from'}}{{date (parseDate (regexExtract request.query.filter "
+             "'(?<=from_publication_date:)[0-9-]+') format='yyyy-MM-dd') format='epoch'}}{{/assign}}"
+             "{{#assign 'through'}}{{date (parseDate (regexExtract request.query.filter "
+             "'(?<=to_publication_date:)[0-9-]+') format='yyyy-MM-dd') format='epoch'}}{{/assign}}"
+             "{{#assign 'nowms'}}{{now format='epoch'}}{{/assign}}")
+    for f in frameworks:
+        if not f.get("research"):
+            continue
+        prof = PROFILES.get(f["id"], DEFAULT_PROFILE)
+        per_day = max(1, int(round(between(f"openalex/{f['id']}", "per-day", 10, 160) * prof["scale"])))
+        body = (dates + '{"meta":{"count":' + trend_count(days, age, per_day, prof["growth"])
+                + ',"db_response_time_ms":21,"page":1,"per_page":1,"groups_count":null},'
+                  '"results":[{"id":"https://openalex.org/W0000000001"}],"group_by":[]}')
+        replay.mappings.setdefault("research", []).append({
+            "request": {"method": "GET", "urlPath": "/works",
+                        "queryParameters": {"search": {"equalTo": f["research"]}}},
+            "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+                         "transformers": ["response-template"],
+                         "bodyFileName": replay.body(f"research/works-{f['id']}.json", body)}})
+
+
+# --- npm: registry documents and a year of daily downloads (bulk for unscoped names) --------------------------------
+def npm(replay, projects):
+    # each package once, under the first project that lists it (the collector asks each name once)
+    packages, seen = [], set()
+    for p in projects:
+        for name in p.get("npm", []):
+            if name not in seen:
+                seen.add(name)
+                packages.append((p, name))
+    unscoped = [name for _, name in packages if not name.startswith("@")]
+    for s, as_of in enumerate(SNAPSHOTS):
+        histories = {}
+        for p, name in packages:
+            npm_registry(replay, p, name, s, as_of)
+            histories[name] = npm_downloads(p, name, s, as_of)
+            if name.startswith("@") or len(unscoped) == 1:
+                replay.serve("npm", f"downloads-{name}", s, {
+                    "method": "GET", "urlPath": f"/downloads/range/last-year/{name}"},
+                    body_file=replay.body(f"s{s + 1}/npm/downloads-{name.replace('/', '_')}.json", histories[name]),
+                    headers={"Content-Type": "application/json"})
+        if len(unscoped) > 1:
+            # one bulk query for the unscoped names, in catalog order as the collector asks them
+            replay.serve("npm", "downloads-bulk", s, {
+                "method": "GET", "urlPath": "/downloads/range/last-year/" + ",".join(unscoped)},
+                body_file=replay.body(f"s{s + 1}/npm/downloads-bulk.json", {n: histories[n] for n in unscoped}),
+                headers={"Content-Type": "application/json"})
+
+
+def npm_registry(replay, p, name, s, as_of):
+    prof, key = profile(p), f"{p['id']}/npm/{name}"
+    # a release keeps its date from one snapshot to the next, as on the registry
+    dates = sorted(d for d in release_dates(key, prof, SNAPSHOTS[0], 12) if d <= as_of)
+    versions = [version(i) for i in range(len(dates))]
+    document = {"_id": name, "name": name, "description": f"{name} (sample data)",
+                "dist-tags": {"latest": versions[-1]},
+                "versions": {v: {"name": name, "version": v, "license": "Apache-2.0"} for v in versions},
+                "time": {"created": iso(stamp(dates[0])), "modified": iso(stamp(dates[-1], 12)),
+                         **{v: iso(stamp(d)) for v, d in zip(versions, dates)}},
+                "license": "Apache-2.0"}
+    replay.serve("npm", f"registry-{name}", s, {"method": "GET", "urlPath": "/" + name.replace("/", "%2F")},
+                 body_file=replay.body(f"s{s + 1}/npm/registry-{name.replace('/', '_')}.json", document),
+                 headers={"Content-Type": "application/json", "ETag": f'"registry-{key}-{s + 1}"'})
+
+
+def npm_downloads(p, name, s, as_of):
+    """npm's last-year range: 365 days up to the snapshot's last day, each 90 days (1 + growth) times the 90 before."""
+    prof, key, g = profile(p), f"{p['id']}/npm/{name}", profile(p)["growth"]
+    days = (as_of - SNAPSHOTS[0]).days
+    today = between(key, "downloads", 2000, 400000) * prof["scale"] + 20
+    last = as_of - dt.timedelta(days=1)
+    daily = []
+    for back in range(364, -1, -1):
+        day = last - dt.timedelta(days=back)
+        weekday = 0.7 if day.weekday() >= 5 else 1.0
+        daily.append({"day": day.isoformat(), "downloads": int(today * (1 + g) ** ((days - back) / 90) * weekday)})
+    return {"start": daily[0]["day"], "end": daily[-1]["day"], "package": name, "downloads": daily}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
     projects = read_catalog(args.catalog)
+    frameworks = read_catalog(args.catalog, "frameworks")
     if not projects:
         raise SystemExit(f"no projects found in {args.catalog}")
     if args.out.exists():
@@ -372,12 +621,17 @@ def main():
     github(replay, projects)
     pypi(replay, projects)
     maven(replay, projects)
+    npm(replay, projects)
+    huggingface(replay, frameworks)
+    stackexchange(replay, frameworks)
+    research(replay, frameworks)
     replay.write()
     (args.out / "SAMPLE-DATA.txt").write_text(
         "SAMPLE DATA: every number in these replay files is invented by deploy/local/offline/generate.py,\n"
-        "derived from the project ids; none is a measurement of GitHub, PyPI, pypistats, Maven Central or deps.dev.\n",
+        "derived from the project and framework ids; none is a measurement of GitHub, PyPI, pypistats, Maven Central,\n"
+        "deps.dev, npm, the Hugging Face Hub, Stack Exchange or OpenAlex.\n",
         encoding="utf-8")
-    print(f"{len(projects)} projects -> {args.out}")
+    print(f"{len(projects)} projects, {len(frameworks)} frameworks -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ public final class Topology {
     }
 
     public static List<String> scriptTopics(String script) {
-        Matcher m = FOR_TOPICS.matcher(script);
+        // a list continued over several lines with a trailing backslash is one list
+        Matcher m = FOR_TOPICS.matcher(script.replace("\\\n", " "));
         if (!m.find() || !script.contains("kafka-topics.sh") || !script.contains("--create")) {
             throw new IllegalArgumentException("no 'for topic in ...; do kafka-topics.sh --create' in: " + script);
         }

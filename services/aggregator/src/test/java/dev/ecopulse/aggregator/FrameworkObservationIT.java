@@ -54,6 +54,16 @@ class FrameworkObservationIT {
         // questions: keras 90, paddlepaddle 6 of the catalog's 96 observed
         assertThat(compare.findValues("questions30d").toString()).contains("93.75", "6.25");
         assertThat(compare.toString()).contains("hubModels", "works365d", "topModelsExclusive");
+        // the framework's own raw observations: three runs of Stack Exchange, newest first; project sources refused
+        JsonNode questions = given().get("/api/v1/frameworks/paddlepaddle/observations?source=stackexchange")
+                .then().statusCode(200).extract().as(JsonNode.class);
+        assertThat(questions).hasSize(3);
+        assertThat(questions.get(0).at("/payload/questions/last30Days").asLong()).isEqualTo(6);
+        assertThat(questions.get(0).get("observedAt").asText()).isEqualTo(EcosystemData.LAST_RUN.toString());
+        given().get("/api/v1/frameworks/paddlepaddle/observations?source=pypi").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.equalTo("query parameter 'source': 'pypi' is not one of"
+                        + " huggingface, stackexchange, research"));
+        given().get("/api/v1/frameworks/no-such/observations").then().statusCode(404);
     }
 
     @Test

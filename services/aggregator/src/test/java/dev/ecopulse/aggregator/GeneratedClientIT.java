@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 class GeneratedClientIT {
 
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final List<String> DIMENSIONS = List.of("adoption", "activity", "community", "stability", "reach");
+    static final List<String> DIMENSIONS = List.of("adoption", "activity", "community", "models", "research", "stability",
+            "reach");
     /** The same observations other tests of this app send: sending them again stores nothing new. */
     private static boolean sent;
 

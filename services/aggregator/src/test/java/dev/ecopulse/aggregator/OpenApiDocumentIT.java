@@ -54,8 +54,8 @@ class OpenApiDocumentIT {
         }));
         assertThat(doc.get("security")).as("every read is public").isNotNull().isEmpty();
         assertThat(ids).containsExactlyInAnyOrder("listFrameworks", "getFramework", "getFrameworkHistory",
-                "compareFrameworks", "listProjects", "getProject", "listProjectObservations", "getMethodology",
-                "importSeries");
+                "compareFrameworks", "listProjects", "getProject", "listProjectObservations",
+                "listFrameworkObservations", "getMethodology", "importSeries");
         assertThat(doc.at("/components/responses/NotFound/content/application~1problem+json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/Problem");
         assertThat(doc.at("/components/responses/NotReady/headers/Retry-After/$ref").asText())

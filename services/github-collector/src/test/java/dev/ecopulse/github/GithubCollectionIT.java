@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.CloudEventAttributes;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.EventSchemas;
@@ -64,7 +65,7 @@ class GithubCollectionIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        TestTime.reset(time);
+        TestTime.resetToNow(time);
         Runs.backfilled(ledger);
         github = new GithubStubs(wireMock, Instant.now());
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.ecopulse.collector.client.UpstreamMetrics;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.github.config.GithubConfig;
 import dev.ecopulse.github.service.GraphqlQueries;
 import dev.ecopulse.collector.run.BackfillLedger;
@@ -60,7 +61,7 @@ class GithubCostIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        TestTime.reset(time);
+        TestTime.resetToNow(time);
         Runs.backfilled(ledger);
         github = new GithubStubs(wireMock, Instant.now());
         github.signals((i, answer) -> { });
@@ -120,8 +121,15 @@ class GithubCostIT {
                 .sum();
         long backfillPoints = backfillQueries.stream()
                 .mapToLong(q -> formulaPoints(q.getRequest().getBodyAsString())).sum();
-        assertThat(normalPoints).isEqualTo(6); // 48 × (6 + 6) = 576 requests
-        assertThat(backfillPoints).isEqualTo(5 + 4); // 25 × (6 + 13) = 475, 23 × 19 = 437
+        // 50 repositories × (6 + 6) windows = 600 requests
+        assertThat(normalPoints).isEqualTo((n * 12 + 99) / 100);
+        // each batch of up to 25 × (6 + 13) = 475 requests costs 5 points
+        long expectedBackfill = 0;
+        for (int first = 0; first < n; first += config.backfillBatchSize()) {
+            int size = Math.min(config.backfillBatchSize(), n - first);
+            expectedBackfill += (size * 19L + 99) / 100;
+        }
+        assertThat(backfillPoints).isEqualTo(expectedBackfill);
         // the stub's rateLimit.cost of each backfill answer; the contributor counts, asked again, are free 304s
         assertThat(backfill.getLong("cost")).isEqualTo(5L * backfillBatches);
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
@@ -51,7 +52,7 @@ class GithubFirstSeenIT {
     @Test
     void repositoriesSeenFirstAreBackfilledOnceAndAFailedBackfillIsReadAgainByTheNextRun() {
         wireMock.resetAll();
-        TestTime.reset(time);
+        TestTime.resetToNow(time);
         GithubStubs github = new GithubStubs(wireMock, time.now());
         github.signals((i, answer) -> { });
         github.backfill((i, answer) -> { });

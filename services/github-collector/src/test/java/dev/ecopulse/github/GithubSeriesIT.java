@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.ecopulse.collector.run.BackfillLedger;
 import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.CloudEventAttributes;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.EventSchemas;
@@ -62,7 +63,7 @@ class GithubSeriesIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        TestTime.reset(time);
+        TestTime.resetToNow(time);
         Runs.backfilled(ledger);
         github = new GithubStubs(wireMock, time.now());
         day = LocalDate.ofInstant(time.now(), ZoneOffset.UTC);

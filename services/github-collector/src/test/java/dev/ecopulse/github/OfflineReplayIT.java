@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.ecopulse.collector.run.BackfillLedger;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.testsupport.InjectWireMock;
@@ -49,7 +50,7 @@ class OfflineReplayIT {
     @BeforeEach
     void replayGithub() throws Exception {
         wireMock.resetAll();
-        TestTime.reset(time);
+        TestTime.resetToNow(time);
         Runs.backfilled(ledger);
         // the replay server's mappings, each body read from its file as the server would
         for (JsonNode mapping : EventJson.mapper().readTree(REPLAY.resolve("mappings/github.json").toFile())

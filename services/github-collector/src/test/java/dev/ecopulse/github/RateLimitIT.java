@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.collector.run.BackfillLedger;
@@ -59,7 +60,7 @@ class RateLimitIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        TestTime.reset(time);
+        TestTime.resetToNow(time);
         Runs.backfilled(ledger);
         now = Instant.now();
         github = new GithubStubs(wireMock, now);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
@@ -66,7 +67,7 @@ class RestOnlyModeIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        TestTime.reset(time);
+        TestTime.resetToNow(time);
         time.fixAt(NOW);
         stubRepository("pytorch/pytorch", "pytorch/pytorch", 59);
         wireMock.stubFor(get("/repos/pytorch/old-vision").willReturn(rest(301, 58)

@@ -3,6 +3,7 @@ package dev.ecopulse.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.GithubObservation;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.SubjectStatus;
@@ -47,7 +48,7 @@ class UpstreamFailureIT {
     @BeforeEach
     void stubGithub() {
         wireMock.resetAll();
-        TestTime.reset(time);
+        TestTime.resetToNow(time);
         Runs.backfilled(ledger);
         github = new GithubStubs(wireMock, Instant.now());
         github.signals((i, answer) -> { });

@@ -44,7 +44,8 @@ class OfflineSampleIT {
     private static final Path DEPLOY = Path.of(System.getProperty("ecopulse.deploy.dir", "../../deploy"));
     private static final Path DEFAULT_CATALOG = Path.of(System.getProperty("ecopulse.services.dir", ".."),
             "contract", "src", "main", "resources", "ecopulse", "catalog.yaml");
-    private static final List<String> COLLECTORS = List.of("github-collector", "pypi-collector", "maven-collector");
+    private static final List<String> COLLECTORS = List.of("github-collector", "pypi-collector", "maven-collector",
+            "huggingface-collector", "stackexchange-collector", "npm-collector", "research-collector");
 
     private static Infrastructure infrastructure;
     private static SingleNodeKafka kafka;
@@ -85,7 +86,20 @@ class OfflineSampleIT {
         env.put("ECOPULSE_PYPISTATS_REQUESTS_PER_SECOND", "1000");
         env.put("ECOPULSE_PYPISTATS_REQUESTS_PER_MINUTE", "60000");
         env.put("ECOPULSE_MAVEN_REQUESTS_PER_SECOND", "1000");
-        for (String name : List.of("aggregator", "github-collector", "pypi-collector", "maven-collector")) {
+        env.put("ECOPULSE_HUGGINGFACE_URL", replay.baseUrl());
+        env.put("ECOPULSE_STACKEXCHANGE_URL", replay.baseUrl());
+        env.put("ECOPULSE_NPM_REGISTRY_URL", replay.baseUrl());
+        env.put("ECOPULSE_NPM_DOWNLOADS_URL", replay.baseUrl());
+        env.put("ECOPULSE_RESEARCH_URL", replay.baseUrl());
+        env.put("ECOPULSE_HUGGINGFACE_REQUESTS_PER_SECOND", "1000");
+        env.put("ECOPULSE_STACKEXCHANGE_REQUESTS_PER_SECOND", "30");
+        env.put("ECOPULSE_NPM_REGISTRY_REQUESTS_PER_SECOND", "1000");
+        env.put("ECOPULSE_NPM_DOWNLOADS_INTERVAL", "PT0.05S");
+        env.put("ECOPULSE_RESEARCH_REQUESTS_PER_SECOND", "1000");
+        env.put("ECOPULSE_RESEARCH_DAILY_BUDGET", "100");
+        List<String> services = new java.util.ArrayList<>(List.of("aggregator"));
+        services.addAll(COLLECTORS);
+        for (String name : services) {
             SERVICES.put(name, ServiceProcess.start(name, FreePorts.next(), env));
         }
         await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
@@ -160,7 +174,7 @@ class OfflineSampleIT {
         }
 
         // events on every topic, read with a plain consumer, carry the contract's CloudEvents headers
-        for (String topic : List.of(Topics.METRICS_GITHUB, Topics.METRICS_PYPI, Topics.METRICS_MAVEN, Topics.SCORES)) {
+        for (String topic : Topics.ALL.stream().filter(t -> !t.equals(Topics.METRICS_DLQ)).toList()) {
             var records = TopicClient.read(kafka.bootstrapServers(), topic, 1, Duration.ofSeconds(20));
             assertThat(records).as(topic).isNotEmpty();
             assertThat(records).as(topic).allSatisfy(r -> assertThat(TopicClient.headers(r))

@@ -33,11 +33,15 @@ class RunScriptIT {
     private static final Path DATA = Path.of("target", "run-script-data").toAbsolutePath();
     private static final Path OUTPUT = Path.of("target", "run-script.out").toAbsolutePath();
     private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
+    /** What run.sh starts besides Kafka and the store. */
+    private static final List<String> SERVICES = List.of("aggregator", "github-collector", "pypi-collector",
+            "maven-collector", "huggingface-collector", "stackexchange-collector", "npm-collector",
+            "research-collector");
     private static Process runScript;
 
     @BeforeAll
     static void startTheStack() throws Exception {
-        for (String service : List.of("aggregator", "github-collector", "pypi-collector", "maven-collector")) {
+        for (String service : SERVICES) {
             assertThat(ROOT.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar"))
                     .as("run.sh would build what is missing: package the services first").isRegularFile();
         }
@@ -47,9 +51,11 @@ class RunScriptIT {
                 .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(OUTPUT.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("ECOPULSE_") || k.startsWith("QUARKUS_")
-                || k.equals("KAFKA_BOOTSTRAP_SERVERS") || k.equals("GITHUB_TOKEN"));
-        for (String variable : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "STORE_PORT", "AGGREGATOR_PORT",
-                "GITHUB_COLLECTOR_PORT", "PYPI_COLLECTOR_PORT", "MAVEN_COLLECTOR_PORT")) {
+                || k.equals("KAFKA_BOOTSTRAP_SERVERS") || k.equals("GITHUB_TOKEN") || k.equals("HF_TOKEN"));
+        List<String> portVariables = new java.util.ArrayList<>(List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT",
+                "STORE_PORT"));
+        SERVICES.forEach(s -> portVariables.add(s.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT"));
+        for (String variable : portVariables) {
             int port = FreePorts.next();
             PORTS.put(variable, port);
             env.put(variable, Integer.toString(port));
@@ -58,7 +64,7 @@ class RunScriptIT {
         env.put("ECOPULSE_COLLECT_ON_START", "false"); // no upstream is reachable here
         env.put("ECOPULSE_READY_TIMEOUT", "150");
         runScript = builder.start();
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             assertThat(runScript.isAlive()).as("run.sh is running; its output: %s", OUTPUT).isTrue();
             return output().contains("ecopulse is running");
         });
@@ -81,8 +87,9 @@ class RunScriptIT {
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
                 .filter(line -> line.contains(adminKey))).as("command lines holding the admin key").isEmpty();
         Map<String, Long> pids = new LinkedHashMap<>();
-        for (String name : List.of("kafka", "store", "aggregator", "github-collector", "pypi-collector",
-                "maven-collector")) {
+        List<String> processes = new java.util.ArrayList<>(List.of("kafka", "store"));
+        processes.addAll(SERVICES);
+        for (String name : processes) {
             pids.put(name, pid(name));
         }
         int collector = PORTS.get("PYPI_COLLECTOR_PORT");
@@ -99,7 +106,7 @@ class RunScriptIT {
         assertThat(pid("pypi-collector")).isNotEqualTo(pids.get("pypi-collector"));
         assertThat(runScript.isAlive()).as("run.sh kept running").isTrue();
         assertThat(ready(aggregator)).as("the aggregator kept serving").isTrue();
-        for (String other : List.of("kafka", "store", "aggregator", "github-collector", "maven-collector")) {
+        for (String other : processes.stream().filter(p -> !p.equals("pypi-collector")).toList()) {
             assertThat(ProcessHandle.of(pids.get(other)).map(ProcessHandle::isAlive)).as(other).contains(true);
         }
 

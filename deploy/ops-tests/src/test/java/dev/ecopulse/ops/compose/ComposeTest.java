@@ -71,13 +71,21 @@ class ComposeTest {
     }
 
     @Test
-    void theCollectorsGetTheAdminKeyAndTheGithubCollectorItsToken() {
-        for (String collector : List.of("github-collector", "pypi-collector", "maven-collector")) {
+    void theCollectorsGetTheAdminKeyAndEachItsOptionalUpstreamCredentialFromTheEnvFile() throws Exception {
+        for (String collector : Repo.COLLECTORS) {
             assertThat(service(collector).path("environment").path("ECOPULSE_ADMIN_KEY").asText())
                     .startsWith("${ECOPULSE_ADMIN_KEY:?");
         }
-        assertThat(service("github-collector").path("environment").path("GITHUB_TOKEN").asText())
-                .isEqualTo("${GITHUB_TOKEN:-}");
+        String example = java.nio.file.Files.readString(FILE.resolveSibling(".env.example"));
+        Repo.UPSTREAM_CREDENTIALS.forEach((variable, collector) -> {
+            assertThat(service(collector).path("environment").path(variable).asText()).as(variable + " of " + collector)
+                    .isEqualTo("${" + variable + ":-}");
+            assertThat(example).as(".env.example offers " + variable).containsPattern("(?m)^" + variable + "=$");
+        });
+        // no other service gets a credential it does not need
+        COMPOSE.path("services").fields().forEachRemaining(e -> Repo.UPSTREAM_CREDENTIALS.forEach(
+                (variable, collector) -> assertThat(e.getKey().equals(collector) || !e.getValue().path("environment")
+                        .has(variable)).as(e.getKey() + " gets " + variable).isTrue()));
     }
 
     @Test

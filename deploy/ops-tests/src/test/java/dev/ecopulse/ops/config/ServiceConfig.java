@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>every key of the service's {@code application.properties} (profile prefix {@code %x.} removed);</li>
  *   <li>every {@code @ConfigMapping(prefix = "p")} interface under its {@code src/main/java}: {@code p.} plus each
- *   abstract no-argument method name in kebab case (or its {@code @WithName});</li>
+ *   abstract no-argument method name in kebab case (or its {@code @WithName}); and every
+ *   {@code @ConfigProperty(name = "p")} there;</li>
  *   <li>the same from service-support, which every service uses;</li>
  *   <li>for a collector (a service depending on collector-core), the same from collector-core, including its
  *   {@code META-INF/microprofile-config.properties};</li>
@@ -37,6 +38,7 @@ public final class ServiceConfig {
             "quarkus.profile");
 
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern METHOD = Pattern.compile(
             "(?:@WithName\\(\\s*\"([^\"]+)\"\\s*\\)\\s*)?(?:@\\w+(?:\\([^)]*\\))?\\s*)*"
                     + "(?<!default )[\\w.<>\\[\\]?, ]+\\s+(\\w+)\\(\\)\\s*;");
@@ -141,6 +143,10 @@ public final class ServiceConfig {
             source = Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        Matcher property = PROPERTY.matcher(source);
+        while (property.find()) {
+            properties.add(property.group(1));
         }
         Matcher mapping = MAPPING.matcher(source);
         if (!mapping.find()) {

@@ -2,6 +2,7 @@ package dev.ecopulse.ops.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecopulse.ops.Repo;
 import org.junit.jupiter.api.Test;
 
 class ServiceConfigTest {
@@ -14,6 +15,8 @@ class ServiceConfigTest {
         assertThat(aggregator.understands("ECOPULSE_CATALOG_PATH")).isTrue();
         assertThat(aggregator.understands("ECOPULSE_COLLECT_INTERVAL")).isFalse();
         assertThat(aggregator.understands("ECOPULSE_ADMIN_KEYS")).isFalse();
+        // an @ConfigProperty of its code
+        assertThat(aggregator.understands("ECOPULSE_SAMPLE_DATA")).isTrue();
     }
 
     @Test
@@ -25,6 +28,16 @@ class ServiceConfigTest {
         assertThat(github.understands("GITHUB_TOKEN")).isTrue();
         assertThat(github.understands("ECOPULSE_DEPSDEV_URL")).isTrue();
         assertThat(github.understands("QUARKUS_MONGODB_CONNECTION_STRING")).isFalse();
+    }
+
+    @Test
+    void eachUpstreamCredentialIsReadByItsCollectorAlone() {
+        Repo.UPSTREAM_CREDENTIALS.forEach((variable, owner) -> {
+            for (String service : Repo.SERVICES) {
+                assertThat(ServiceConfig.of(service).understands(variable)).as(service + " reads " + variable)
+                        .isEqualTo(service.equals(owner));
+            }
+        });
     }
 
     @Test

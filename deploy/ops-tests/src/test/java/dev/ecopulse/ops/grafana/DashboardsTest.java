@@ -137,6 +137,36 @@ class DashboardsTest {
                 .allSatisfy(q -> assertThat(q.expr()).contains("framework=~\"$framework\""));
     }
 
+    /** The aggregator's share measures of the framework-level and npm signals, one Ecosystems panel each. */
+    static final List<String> NEW_SIGNAL_MEASURES = List.of("hubModels", "topModelsExclusive", "questions30d",
+            "works365d", "npmDownloads30d");
+
+    @Test
+    void theEcosystemsDashboardHasAPanelPerNewSignalFollowingTheFrameworkSelection() {
+        List<Query> queries = dashboard("ecosystems.json").queries();
+        for (String measure : NEW_SIGNAL_MEASURES) {
+            assertThat(queries).as("a panel on the share of " + measure).anySatisfy(q -> {
+                assertThat(PromQl.selectors(q.expr())).anySatisfy(s -> {
+                    assertThat(s.metric()).isEqualTo("ecopulse_aggregator_share");
+                    assertThat(s.literal("measure")).contains(measure);
+                });
+                assertThat(q.expr()).contains("framework=~\"$framework\"");
+            });
+        }
+    }
+
+    @Test
+    void thePipelineDashboardShowsThrottlingAndCostPerSourceForEveryCollector() {
+        List<Query> queries = dashboard("pipeline.json").queries();
+        // per source, and not narrowed to some sources: every collector shows up through the source variable
+        assertThat(queries).filteredOn(q -> q.expr().contains("status=~\"429|403\"")).isNotEmpty()
+                .allSatisfy(q -> assertThat(q.expr()).contains("by (source").contains("source=~\"$source\""));
+        assertThat(queries).anySatisfy(q -> assertThat(q.expr()).contains("ecopulse_collector_cost_total")
+                .contains("by (source)"));
+        assertThat(queries).filteredOn(q -> q.expr().contains("ecopulse_collector_"))
+                .allSatisfy(q -> assertThat(q.expr()).doesNotContainPattern("source=\"(github|pypi|maven)\""));
+    }
+
     @Test
     void thePipelineDashboardCoversCollectorsAggregatorAndJvm() {
         Set<String> names = new LinkedHashSet<>();

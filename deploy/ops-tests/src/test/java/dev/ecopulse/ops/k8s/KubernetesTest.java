@@ -28,7 +28,11 @@ class KubernetesTest {
 
     static final List<String> SERVICES = Repo.SERVICES;
     /** The keys of the Secret ecopulse-secrets that docs/operations.md tells operators to create. */
-    static final Set<String> SECRET_KEYS = Set.of("admin-key", "github-token", "mongodb-connection-string");
+    static final Set<String> SECRET_KEYS = Set.of("admin-key", "github-token", "hf-token", "stackexchange-key",
+            "openalex-api-key", "mongodb-connection-string");
+    /** The Secret's key of each upstream credential (all optional). */
+    static final Map<String, String> CREDENTIAL_KEYS = Map.of("GITHUB_TOKEN", "github-token", "HF_TOKEN", "hf-token",
+            "ECOPULSE_STACKEXCHANGE_KEY", "stackexchange-key", "ECOPULSE_OPENALEX_API_KEY", "openalex-api-key");
     private static final Path K8S = Repo.path("deploy/k8s");
     private static final Manifests BASE = Manifests.of(K8S.resolve("base"));
 
@@ -109,7 +113,8 @@ class KubernetesTest {
             JsonNode ref = env.path("valueFrom").path("secretKeyRef");
             if (ref.isMissingNode()) {
                 assertThat(env.path("name").asText()).as("a secret given as a plain value")
-                        .isNotIn("ECOPULSE_ADMIN_KEY", "GITHUB_TOKEN", "QUARKUS_MONGODB_CONNECTION_STRING");
+                        .isNotIn("ECOPULSE_ADMIN_KEY", "QUARKUS_MONGODB_CONNECTION_STRING")
+                        .isNotIn(Repo.UPSTREAM_CREDENTIALS.keySet());
                 continue;
             }
             assertThat(ref.path("name").asText()).isEqualTo("ecopulse-secrets");
@@ -122,10 +127,22 @@ class KubernetesTest {
 
     @Test
     void theSecretsReachTheServicesThatNeedThem() {
-        for (String collector : List.of("github-collector", "pypi-collector", "maven-collector")) {
+        for (String collector : Repo.COLLECTORS) {
             assertThat(secretKey(collector, "ECOPULSE_ADMIN_KEY")).isEqualTo("admin-key");
         }
-        assertThat(secretKey("github-collector", "GITHUB_TOKEN")).isEqualTo("github-token");
+        assertThat(CREDENTIAL_KEYS.keySet()).isEqualTo(Repo.UPSTREAM_CREDENTIALS.keySet());
+        Repo.UPSTREAM_CREDENTIALS.forEach((variable, collector) -> {
+            assertThat(secretKey(collector, variable)).as(variable).isEqualTo(CREDENTIAL_KEYS.get(variable));
+            assertThat(secretRef(collector, variable).path("optional").asBoolean()).as(variable + " optional").isTrue();
+        });
+        // no other service gets a credential it does not need
+        for (String service : SERVICES) {
+            container(service).path("env").forEach(env -> {
+                String collector = Repo.UPSTREAM_CREDENTIALS.get(env.path("name").asText());
+                assertThat(collector == null || collector.equals(service)).as(service + " gets "
+                        + env.path("name").asText()).isTrue();
+            });
+        }
         assertThat(secretKey("aggregator", "QUARKUS_MONGODB_CONNECTION_STRING")).isEqualTo("mongodb-connection-string");
     }
 
@@ -165,7 +182,7 @@ class KubernetesTest {
 
     @Test
     void collectorsRunOnceEachAndTheAggregatorRollsOver() {
-        for (String collector : List.of("github-collector", "pypi-collector", "maven-collector")) {
+        for (String collector : Repo.COLLECTORS) {
             assertThat(deployment(collector).path("spec").path("replicas").asInt()).isEqualTo(1);
             assertThat(deployment(collector).path("spec").path("strategy").path("type").asText()).isEqualTo("Recreate");
         }
@@ -194,6 +211,17 @@ class KubernetesTest {
                 .isBetween(2, partitions);
     }
 
+    @Test
+    void everyServiceIsInTheBaseAndTheExampleOverlayMapsItsImage() {
+        List<String> files = new ArrayList<>();
+        Yamls.read(K8S.resolve("base/kustomization.yaml")).path("resources").forEach(r -> files.add(r.asText()));
+        assertThat(files).containsAll(SERVICES.stream().map(s -> s + ".yaml").toList());
+        List<String> images = new ArrayList<>();
+        Yamls.read(K8S.resolve("overlays/example/kustomization.yaml")).path("images")
+                .forEach(i -> images.add(i.path("name").asText()));
+        assertThat(images).containsExactlyInAnyOrderElementsOf(SERVICES.stream().map(s -> "ecopulse/" + s).toList());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"base", "topics/job", "topics/strimzi", "monitoring", "overlays/example"})
     void kustomizeBuildsEveryDirectoryWhenInstalled(String dir) throws Exception {
@@ -213,9 +241,13 @@ class KubernetesTest {
     }
 
     private static String secretKey(String service, String variable) {
+        return secretRef(service, variable).path("key").asText();
+    }
+
+    private static JsonNode secretRef(String service, String variable) {
         for (JsonNode env : container(service).path("env")) {
             if (env.path("name").asText().equals(variable)) {
-                return env.path("valueFrom").path("secretKeyRef").path("key").asText();
+                return env.path("valueFrom").path("secretKeyRef");
             }
         }
         throw new AssertionError(service + " does not get " + variable);

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DataNotice {
 
     public static final String SAMPLE_DATA = "SAMPLE DATA: the observations behind these scores are invented numbers "
-            + "replayed by the offline sample mode, not measurements of GitHub, PyPI, pypistats, Maven Central or "
-            + "deps.dev.";
+            + "replayed by the offline sample mode, not measurements of GitHub, PyPI, pypistats, Maven Central, "
+            + "deps.dev, npm, the Hugging Face Hub, Stack Exchange or OpenAlex.";
 
     private final boolean sampleData;
 

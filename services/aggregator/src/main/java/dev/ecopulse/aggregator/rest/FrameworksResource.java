@@ -2,9 +2,12 @@ package dev.ecopulse.aggregator.rest;
 
 import dev.ecopulse.aggregator.config.ScoresConfig;
 import dev.ecopulse.aggregator.scoring.Methodology;
+import dev.ecopulse.aggregator.service.ObservationQueries;
 import dev.ecopulse.aggregator.service.ScoreQueries;
 import dev.ecopulse.aggregator.service.ScoreQueries.FrameworkEntry;
 import dev.ecopulse.aggregator.service.ViewState;
+import dev.ecopulse.contract.event.ObservationSource;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -34,10 +38,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FrameworksResource {
 
     private final ScoreQueries queries;
+    private final ObservationQueries observations;
     private final Methodology methodology;
     private final ScoresConfig config;
 
-    FrameworksResource(ScoreQueries queries, Methodology methodology, ScoresConfig config) {
+    FrameworksResource(ScoreQueries queries, ObservationQueries observations, Methodology methodology,
+            ScoresConfig config) {
+        this.observations = observations;
         this.queries = queries;
         this.methodology = methodology;
         this.config = config;
@@ -114,5 +121,29 @@ public class FrameworksResource {
         }
         return Conditional.ok(request, Conditional.of(state),
                 () -> new HistoryView(id, start, end, queries.history(state, id, start, end)));
+    }
+
+    @GET
+    @Path("{id}/observations")
+    @Operation(operationId = "listFrameworkObservations",
+            summary = "A framework's own raw observations (Hugging Face, Stack Exchange, research), newest first,"
+            + " paged by cursor (source, from, to, cursor, limit)")
+    @APIResponse(responseCode = "200", description = "A page of raw observations, newest first",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ObservationView.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    public Response observations(@PathParam("id") String frameworkId, @QueryParam("source") String source,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam(Cursor.PARAM) String cursor, @QueryParam("offset") String offset,
+            @QueryParam("limit") @DefaultValue("100") String limit, @Context Request request,
+            @Context UriInfo uri) {
+        return ObservationPages.answer(new ObservationPages.Query(source, from, to, cursor, offset, limit),
+                ObservationSource.Level.FRAMEWORK,
+                (s, f, t, after, size) -> observations.frameworkHistory(frameworkId, s, f, t, after, size), request,
+                uri);
     }
 }

@@ -1,7 +1,5 @@
 package dev.ecopulse.aggregator.rest;
 
-import dev.ecopulse.aggregator.repository.HistoryPosition;
-import dev.ecopulse.aggregator.repository.StoredObservation;
 import dev.ecopulse.aggregator.scoring.Methodology;
 import dev.ecopulse.aggregator.service.ObservationQueries;
 import dev.ecopulse.aggregator.service.ScoreQueries;
@@ -19,11 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -37,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "projects")
 public class ProjectsResource {
-
-    static final int MAX_LIMIT = 500;
 
     private final ScoreQueries queries;
     private final ObservationQueries observations;
@@ -104,36 +97,8 @@ public class ProjectsResource {
             @QueryParam(Cursor.PARAM) String cursor, @QueryParam("offset") String offset,
             @QueryParam("limit") @DefaultValue("100") String limit, @Context Request request,
             @Context UriInfo uri) {
-        if (offset != null) {
-            throw ApiException.badParameter("offset", "is not supported: page with the cursor of the"
-                    + " Link rel=\"next\" header");
-        }
-        Optional<ObservationSource> parsedSource = parseSource(source);
-        Optional<Instant> fromTime = Params.instant("from", from, false);
-        Optional<Instant> toTime = Params.instant("to", to, true);
-        if (fromTime.isPresent() && toTime.isPresent() && fromTime.get().isAfter(toTime.get())) {
-            throw ApiException.badParameter("from", "'" + from + "' is after 'to' ('" + to + "')");
-        }
-        Optional<HistoryPosition> after = Cursor.decode(cursor);
-        int size = Params.integer("limit", limit, 1, MAX_LIMIT);
-        List<StoredObservation> page = observations.history(projectId, parsedSource, fromTime, toTime, after, size);
-        Response response = Conditional.ok(request, Conditional.ofContent(page.stream().map(StoredObservation::id)
-                .collect(Collectors.joining(",", Objects.toString(cursor, "") + ":", ""))),
-                () -> page.stream().map(ObservationView::of).toList());
-        if (page.size() == size) {
-            String next = Cursor.encode(HistoryPosition.after(page.get(page.size() - 1)));
-            return Response.fromResponse(response).link(uri.getRequestUriBuilder()
-                    .replaceQueryParam(Cursor.PARAM, next).build(), "next").build();
-        }
-        return response;
-    }
-
-    private static Optional<ObservationSource> parseSource(String source) {
-        if (source == null || source.isEmpty()) {
-            return Optional.empty();
-        }
-        // framework-level sources (huggingface, stackexchange, research) observe frameworks, not projects
-        return Optional.of(ObservationSource.fromId(source).filter(s -> !s.frameworkLevel()).orElseThrow(
-                () -> ApiException.badParameter("source", "'" + source + "' is not one of github, pypi, maven, npm")));
+        return ObservationPages.answer(new ObservationPages.Query(source, from, to, cursor, offset, limit),
+                ObservationSource.Level.PROJECT,
+                (s, f, t, after, size) -> observations.history(projectId, s, f, t, after, size), request, uri);
     }
 }

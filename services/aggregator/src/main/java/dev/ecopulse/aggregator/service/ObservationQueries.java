@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the raw observation history of catalog projects. The one read that goes to the store: the full history is
+ * Reads the raw observation history of catalog projects, and of frameworks' own subjects (model hub, questions,
+ * research). The one read that goes to the store: the full history is
  * too large to keep in memory, and it is paged.
  */
 @ApplicationScoped
@@ -32,5 +33,14 @@ public class ObservationQueries {
             throw new UnknownIdException("no project '" + projectId + "' in the catalog");
         }
         return repository.findByProject(projectId, source, from, to, after, limit);
+    }
+
+    /** A page of the framework's own observations; they are stored under the framework's id. */
+    public List<StoredObservation> frameworkHistory(String frameworkId, Optional<ObservationSource> source,
+            Optional<Instant> from, Optional<Instant> to, Optional<HistoryPosition> after, int limit) {
+        if (catalog.framework(frameworkId).isEmpty()) {
+            throw new UnknownIdException("no framework '" + frameworkId + "' in the catalog");
+        }
+        return repository.findByProject(frameworkId, source, from, to, after, limit);
     }
 }

@@ -36,9 +36,14 @@ public final class EventIds {
         return Instant.ofEpochMilli(Math.floorDiv(time.toEpochMilli(), size) * size);
     }
 
-    /** Id of a score change: the same change computed twice gets the same id. */
+    /**
+     * Id of a score change: the same change computed twice gets the same id. The time counts to the millisecond, the
+     * precision the store keeps: a replica that read the time back from the store and one that computed it in memory
+     * (to the nanosecond) name the same change alike.
+     */
     public static String scoreChangeId(ScoreChanged.SubjectKind kind, String subjectId, Instant computedAt) {
-        return nameBased(String.join("|", "score", kind.name(), subjectId, computedAt.toString()));
+        return nameBased(String.join("|", "score", kind.name(), subjectId,
+                computedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()));
     }
 
     /**

@@ -42,4 +42,15 @@ class EventIdsTest {
         assertThat(ObservationSource.fromEventType("dev.ecopulse.github.observation.v1"))
                 .contains(ObservationSource.GITHUB);
     }
+
+    @Test
+    void aScoreChangeReadBackFromTheStoreToTheMillisecondKeepsItsId() {
+        Instant computed = Instant.parse("2026-11-28T09:00:00.123456789Z");
+        Instant stored = Instant.ofEpochMilli(computed.toEpochMilli());
+
+        assertThat(EventIds.scoreChangeId(ScoreChanged.SubjectKind.FRAMEWORK, "pytorch", computed))
+                .isEqualTo(EventIds.scoreChangeId(ScoreChanged.SubjectKind.FRAMEWORK, "pytorch", stored))
+                .isNotEqualTo(EventIds.scoreChangeId(ScoreChanged.SubjectKind.FRAMEWORK, "pytorch",
+                        stored.plusMillis(1)));
+    }
 }

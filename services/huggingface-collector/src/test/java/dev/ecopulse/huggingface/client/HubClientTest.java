@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.ecopulse.collector.client.http.Lookup;
+import dev.ecopulse.collector.testing.RecordingRun;
 import dev.ecopulse.huggingface.support.HubFixture;
 import dev.ecopulse.huggingface.support.HubStubs;
 import dev.ecopulse.huggingface.support.HubStubs.Created;
-import dev.ecopulse.huggingface.support.RecordingRun;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

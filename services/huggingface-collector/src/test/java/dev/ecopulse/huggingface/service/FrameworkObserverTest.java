@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.collector.testing.RecordingRun;
 import dev.ecopulse.contract.event.HuggingfaceObservation;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.SeriesObservation;
@@ -13,9 +14,7 @@ import dev.ecopulse.huggingface.client.HubModel;
 import dev.ecopulse.huggingface.support.HubFixture;
 import dev.ecopulse.huggingface.support.HubStubs;
 import dev.ecopulse.huggingface.support.HubStubs.Created;
-import dev.ecopulse.huggingface.support.RecordingRun;
 import dev.ecopulse.huggingface.support.TestConfig;
-import dev.ecopulse.huggingface.support.TestTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** One framework's tagged models, its creation windows and its series, against a WireMock Hub. */
 class FrameworkObserverTest {
 
-    static final Instant NOW = TestTime.START;
+    static final Instant NOW = HubFixture.START;
     static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
     static final TopModels TOP = TopModels.of(List.of(new HubModel("keras-io/ocr", null, 1000L, 10L,
             List.of("keras"), "keras")));

@@ -2,6 +2,8 @@ package dev.ecopulse.huggingface.service;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.ecopulse.collector.testing.CollectionRuns.recordsOf;
+import static dev.ecopulse.collector.testing.CollectionRuns.runToTheEnd;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.CloudEventAttributes;
 import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
@@ -20,7 +23,6 @@ import dev.ecopulse.contract.event.Topics;
 import dev.ecopulse.huggingface.support.HubStubs;
 import dev.ecopulse.huggingface.support.HubStubs.Created;
 import dev.ecopulse.huggingface.support.HubStubs.Popular;
-import dev.ecopulse.huggingface.support.TestTime;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.TopicClient;
@@ -102,7 +104,8 @@ class HuggingfaceCollectionIT {
         wireMock.verify(REQUESTS_PER_RUN, getRequestedFor(urlPathEqualTo("/api/models")));
 
         Map<String, HuggingfaceObservation> byFramework = new HashMap<>();
-        for (ConsumerRecord<String, String> record : recordsOf(runId, ObservationSource.HUGGINGFACE.eventType(), 4)) {
+        for (ConsumerRecord<String, String> record : recordsOf(Topics.METRICS_HUGGINGFACE,
+                runId, ObservationSource.HUGGINGFACE.eventType(), 4)) {
             HuggingfaceObservation o = EventJson.mapper().readValue(record.value(), HuggingfaceObservation.class);
             byFramework.put(o.frameworkId(), o);
             Map<String, String> headers = TopicClient.headers(record);
@@ -126,7 +129,7 @@ class HuggingfaceCollectionIT {
         assertThat(byFramework.get("keras").topModels().exclusive()).isEqualTo(1);
         assertThat(byFramework.values()).allSatisfy(o -> assertThat(o.missing()).isEmpty());
 
-        for (ConsumerRecord<String, String> record : recordsOf(runId,
+        for (ConsumerRecord<String, String> record : recordsOf(Topics.METRICS_HUGGINGFACE, runId,
                 SeriesObservation.eventType(ObservationSource.HUGGINGFACE), 4)) {
             SeriesObservation series = EventJson.mapper().readValue(record.value(), SeriesObservation.class);
             assertThat(record.key()).isEqualTo(series.projectId());
@@ -141,19 +144,19 @@ class HuggingfaceCollectionIT {
 
     @Test
     void backfillsEachFrameworkOnceUnlessARunAsksForTheBackfill() throws Exception {
-        String first = runToTheEnd("?backfill=true");
-        String second = runToTheEnd("");
+        String first = runToTheEnd(KEY, "?backfill=true");
+        String second = runToTheEnd(KEY, "");
 
         String type = SeriesObservation.eventType(ObservationSource.HUGGINGFACE);
         List<SeriesObservation> backfills = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : recordsOf(first, type, 4)) {
+        for (ConsumerRecord<String, String> record : recordsOf(Topics.METRICS_HUGGINGFACE, first, type, 4)) {
             backfills.add(EventJson.mapper().readValue(record.value(), SeriesObservation.class));
         }
         assertThat(backfills).allMatch(s -> s.origin().equals(SeriesObservation.ORIGIN_BACKFILL));
         assertThat(backfills).filteredOn(s -> s.projectId().equals("pytorch")).singleElement()
                 .satisfies(s -> assertThat(s.flows().stream().mapToLong(SeriesObservation.Flow::count).sum())
                         .as("every pytorch model, the one 900 days old included").isEqualTo(5));
-        for (ConsumerRecord<String, String> record : recordsOf(second, type, 4)) {
+        for (ConsumerRecord<String, String> record : recordsOf(Topics.METRICS_HUGGINGFACE, second, type, 4)) {
             SeriesObservation s = EventJson.mapper().readValue(record.value(), SeriesObservation.class);
             assertThat(s.origin()).isEqualTo(SeriesObservation.ORIGIN_COLLECTION);
             assertThat(s.flows()).hasSize(6);
@@ -161,31 +164,5 @@ class HuggingfaceCollectionIT {
         // the same pages either way: the series costs no request of its own
         given().get("/api/v1/collect/" + first).then().body("cost", equalTo(REQUESTS_PER_RUN));
         given().get("/api/v1/collect/" + second).then().body("cost", equalTo(REQUESTS_PER_RUN));
-    }
-
-    private static String runToTheEnd(String query) {
-        String runId = given().header("X-Api-Key", KEY).post("/api/v1/collect" + query).then().statusCode(202)
-                .extract().path("runId");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/collect/" + runId).then()
-                .body("state", equalTo("SUCCEEDED")));
-        return runId;
-    }
-
-    /** The run's records of one CloudEvents type (observations and series share the topic). */
-    static List<ConsumerRecord<String, String>> recordsOf(String runId, String type, int expected) throws Exception {
-        List<ConsumerRecord<String, String>> mine = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            mine.clear();
-            for (ConsumerRecord<String, String> r : TopicClient.read(Topics.METRICS_HUGGINGFACE, Integer.MAX_VALUE,
-                    Duration.ofSeconds(2))) {
-                if (runId.equals(EventJson.mapper().readTree(r.value()).path("runId").asText())
-                        && type.equals(TopicClient.headers(r).get(CloudEventAttributes.HEADER_TYPE))) {
-                    mine.add(r);
-                }
-            }
-            return mine.size() >= expected;
-        });
-        assertThat(mine).hasSize(expected);
-        return mine;
     }
 }

@@ -3,6 +3,7 @@ package dev.ecopulse.huggingface.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.collector.testing.RecordingRun;
 import dev.ecopulse.contract.catalog.CatalogLoader;
 import dev.ecopulse.contract.event.HuggingfaceObservation;
 import dev.ecopulse.huggingface.client.HubClient;
@@ -10,7 +11,6 @@ import dev.ecopulse.huggingface.support.HubFixture;
 import dev.ecopulse.huggingface.support.HubStubs;
 import dev.ecopulse.huggingface.support.HubStubs.Created;
 import dev.ecopulse.huggingface.support.HubStubs.Popular;
-import dev.ecopulse.huggingface.support.RecordingRun;
 import dev.ecopulse.huggingface.support.TestConfig;
 import java.time.Duration;
 import java.util.List;

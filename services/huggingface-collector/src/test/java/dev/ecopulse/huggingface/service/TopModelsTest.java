@@ -2,11 +2,11 @@ package dev.ecopulse.huggingface.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecopulse.collector.testing.RecordingRun;
 import dev.ecopulse.contract.event.HuggingfaceObservation;
 import dev.ecopulse.huggingface.client.HubModel;
 import dev.ecopulse.huggingface.support.HubFixture;
 import dev.ecopulse.huggingface.support.HubStubs;
-import dev.ecopulse.huggingface.support.RecordingRun;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

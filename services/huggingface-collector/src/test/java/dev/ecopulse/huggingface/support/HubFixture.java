@@ -8,12 +8,16 @@ import dev.ecopulse.collector.client.http.Upstreams;
 import dev.ecopulse.huggingface.client.HubClient;
 import dev.ecopulse.testsupport.VirtualTime;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
 
 /** A WireMock Hub and clients of it on virtual time, for tests outside CDI. */
 public final class HubFixture implements AutoCloseable {
 
+    /** The day the Hub tests' creation windows are written for. */
+    public static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+
     public final WireMockServer wireMock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    public final VirtualTime time = new VirtualTime(TestTime.START);
+    public final VirtualTime time = new VirtualTime(START);
     public final HubStubs stubs;
 
     public HubFixture() {

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.ecopulse.collector.testing.RecordingRun;
 import dev.ecopulse.contract.event.DependentCounts;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.EventSchemas;
@@ -22,7 +23,6 @@ import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.maven.client.Coordinate;
 import dev.ecopulse.maven.client.VersionRelease;
 import dev.ecopulse.maven.testing.MavenStubs;
-import dev.ecopulse.maven.testing.ObserverRun;
 import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
@@ -57,14 +57,14 @@ class ArtifactObserverIT {
     @Inject
     VirtualTime time;
 
-    ObserverRun run;
+    RecordingRun run;
 
     @BeforeEach
     void reset() {
         wireMock.resetAll();
         time.forgetPauses();
-        run = new ObserverRun();
-        time.activityFrom(() -> run.now);
+        run = new RecordingRun();
+        time.activityFrom(() -> run.status);
     }
 
     @Test
@@ -232,7 +232,7 @@ class ArtifactObserverIT {
         MavenObservation o = observer.observe("torch", TORCH, NOW, run).observation();
 
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
-        assertThat(run.activity).containsExactly("waiting 7 s: the repository answered 429 to "
+        assertThat(run.statuses).containsExactly("waiting 7 s: the repository answered 429 to "
                 + MavenStubs.metadataPath(TORCH), null);
         assertThat(o.repository().highestVersion()).isEqualTo("2.1.0");
         assertThat(o.depsdev()).isEqualTo(new DependentCounts(1L, 2L));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecopulse.collector.release.ReleaseWindows;
+import dev.ecopulse.collector.testing.RecordingRun;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.EventSchemas;
 import dev.ecopulse.contract.event.MissingSignal;
@@ -16,7 +17,6 @@ import dev.ecopulse.contract.event.SeriesObservation.Flow;
 import dev.ecopulse.maven.client.Coordinate;
 import dev.ecopulse.maven.client.VersionRelease;
 import dev.ecopulse.maven.testing.MavenStubs;
-import dev.ecopulse.maven.testing.ObserverRun;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
 import dev.ecopulse.testsupport.VirtualTime;
@@ -52,14 +52,14 @@ class ArtifactSeriesIT {
     @Inject
     VirtualTime time;
 
-    ObserverRun run;
+    RecordingRun run;
 
     @BeforeEach
     void reset() {
         wireMock.resetAll();
         time.forgetPauses();
-        run = new ObserverRun();
-        time.activityFrom(() -> run.now);
+        run = new RecordingRun();
+        time.activityFrom(() -> run.status);
     }
 
     @Test
@@ -86,7 +86,7 @@ class ArtifactSeriesIT {
         SeriesObservation normal = series();
         long normalCost = run.cost;
         int normalRequests = wireMock.getAllServeEvents().size();
-        run = new ObserverRun();
+        run = new RecordingRun();
         run.backfillAll = true;
 
         SeriesObservation backfill = series();

@@ -2,6 +2,8 @@ package dev.ecopulse.npm.service;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static dev.ecopulse.collector.testing.CollectionRuns.recordsOf;
+import static dev.ecopulse.collector.testing.CollectionRuns.runToTheEnd;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.CloudEventAttributes;
 import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
@@ -18,7 +21,6 @@ import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.contract.event.Topics;
-import dev.ecopulse.npm.support.TestTime;
 import dev.ecopulse.npm.support.UpstreamStubs;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
@@ -31,7 +33,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,8 @@ class NpmCollectionIT {
         wireMock.verify(0, getRequestedFor(urlMatching("/downloads/.*(@.*,|,@).*")));
 
         Map<String, NpmObservation> byPackage = new HashMap<>();
-        for (ConsumerRecord<String, String> record : recordsOf(runId, ObservationSource.NPM.eventType(), 9)) {
+        for (ConsumerRecord<String, String> record : recordsOf(Topics.METRICS_NPM,
+                runId, ObservationSource.NPM.eventType(), 9)) {
             NpmObservation o = EventJson.mapper().readValue(record.value(), NpmObservation.class);
             byPackage.put(o.packageName(), o);
             assertThat(record.key()).isEqualTo(PACKAGES.get(o.packageName())).isEqualTo(o.projectId());
@@ -115,14 +117,14 @@ class NpmCollectionIT {
 
     @Test
     void backfillsEachPackageOnceUnlessARunAsksForTheBackfill() throws Exception {
-        String first = runToTheEnd("?backfill=true");
-        String second = runToTheEnd("");
+        String first = runToTheEnd(KEY, "?backfill=true");
+        String second = runToTheEnd(KEY, "");
 
         // a backfill costs what a collection costs: every run reads npm's last 365 days anyway
         given().get("/api/v1/collect/" + first).then().body("backfill", equalTo(true)).body("cost", equalTo(15));
         given().get("/api/v1/collect/" + second).then().body("backfill", equalTo(false)).body("cost", equalTo(15));
         String seriesType = SeriesObservation.eventType(ObservationSource.NPM);
-        for (ConsumerRecord<String, String> record : recordsOf(first, seriesType, 7)) {
+        for (ConsumerRecord<String, String> record : recordsOf(Topics.METRICS_NPM, first, seriesType, 7)) {
             SeriesObservation series = EventJson.mapper().readValue(record.value(), SeriesObservation.class);
             assertThat(series.origin()).as(series.subject()).isEqualTo(SeriesObservation.ORIGIN_BACKFILL);
             assertThat(series.flows()).filteredOn(f -> f.signal().equals("downloads")).hasSize(365);
@@ -131,37 +133,11 @@ class NpmCollectionIT {
                     EventIds.seriesId(series));
             assertThat(EventSchemas.validate(seriesType, EventJson.mapper().readTree(record.value()))).isEmpty();
         }
-        for (ConsumerRecord<String, String> record : recordsOf(second, seriesType, 7)) {
+        for (ConsumerRecord<String, String> record : recordsOf(Topics.METRICS_NPM, second, seriesType, 7)) {
             SeriesObservation series = EventJson.mapper().readValue(record.value(), SeriesObservation.class);
             assertThat(series.origin()).isEqualTo(SeriesObservation.ORIGIN_COLLECTION);
             assertThat(series.flows()).filteredOn(f -> f.signal().equals("downloads")).hasSize(60);
             assertThat(EventSchemas.validate(seriesType, EventJson.mapper().readTree(record.value()))).isEmpty();
         }
-    }
-
-    private static String runToTheEnd(String query) {
-        String runId = given().header("X-Api-Key", KEY).post("/api/v1/collect" + query).then().statusCode(202)
-                .extract().path("runId");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/collect/" + runId).then()
-                .body("state", equalTo("SUCCEEDED")));
-        return runId;
-    }
-
-    /** The run's records of one CloudEvents type (observations and series share the topic). */
-    static List<ConsumerRecord<String, String>> recordsOf(String runId, String type, int expected) throws Exception {
-        List<ConsumerRecord<String, String>> mine = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            mine.clear();
-            for (ConsumerRecord<String, String> r : TopicClient.read(Topics.METRICS_NPM, Integer.MAX_VALUE,
-                    Duration.ofSeconds(2))) {
-                if (runId.equals(EventJson.mapper().readTree(r.value()).path("runId").asText())
-                        && type.equals(TopicClient.headers(r).get(CloudEventAttributes.HEADER_TYPE))) {
-                    mine.add(r);
-                }
-            }
-            return mine.size() >= expected;
-        });
-        assertThat(mine).hasSize(expected);
-        return mine;
     }
 }

@@ -11,13 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.collector.testing.RecordingRun;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.NpmObservation;
 import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.npm.support.Fixtures;
-import dev.ecopulse.npm.support.RecordingRun;
-import dev.ecopulse.npm.support.TestTime;
 import dev.ecopulse.npm.support.UpstreamStubs;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;

@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.containsString;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.collector.testing.RecordingRun;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.NpmObservation;
-import dev.ecopulse.npm.support.RecordingRun;
-import dev.ecopulse.npm.support.TestTime;
 import dev.ecopulse.npm.support.UpstreamStubs;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;

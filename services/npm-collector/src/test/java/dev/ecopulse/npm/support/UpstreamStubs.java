@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.ecopulse.collector.testing.TestTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.collector.testing.RecordingRun;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.PypiObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.pypi.client.pypistats.PypistatsClient;
-import dev.ecopulse.pypi.support.RecordingRun;
-import dev.ecopulse.pypi.support.TestTime;
 import dev.ecopulse.pypi.support.UpstreamStubs;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.VirtualTime;

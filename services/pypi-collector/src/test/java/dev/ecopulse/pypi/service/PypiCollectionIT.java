@@ -2,6 +2,8 @@ package dev.ecopulse.pypi.service;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.ecopulse.collector.testing.CollectionRuns.recordsOf;
+import static dev.ecopulse.collector.testing.CollectionRuns.runToTheEnd;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.CloudEventAttributes;
 import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
@@ -22,8 +25,6 @@ import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.contract.event.Topics;
 import dev.ecopulse.pypi.client.pypistats.PypistatsClient;
 import dev.ecopulse.pypi.support.UpstreamStubs;
-import dev.ecopulse.pypi.support.RecordingRun;
-import dev.ecopulse.pypi.support.TestTime;
 import dev.ecopulse.testsupport.VirtualTime;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
@@ -98,7 +99,8 @@ class PypiCollectionIT {
         // asked after pypistats' 404), the unknown package 1
         given().get("/api/v1/collect/" + runId).then().body("cost", equalTo(66));
 
-        List<ConsumerRecord<String, String>> records = recordsOf(runId, ObservationSource.PYPI.eventType(), 12);
+        List<ConsumerRecord<String, String>> records = recordsOf(Topics.METRICS_PYPI,
+                runId, ObservationSource.PYPI.eventType(), 12);
         Map<String, PypiObservation> byPackage = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             PypiObservation o = EventJson.mapper().readValue(record.value(), PypiObservation.class);
@@ -135,15 +137,15 @@ class PypiCollectionIT {
 
     @Test
     void backfillsEachPackageOnceUnlessARunAsksForTheBackfill() throws Exception {
-        String first = runToTheEnd("?backfill=true"); // every package, whatever earlier runs backfilled
-        String second = runToTheEnd("");
-        String third = runToTheEnd("?backfill=true");
+        String first = runToTheEnd(KEY, "?backfill=true"); // every package, whatever earlier runs backfilled
+        String second = runToTheEnd(KEY, "");
+        String third = runToTheEnd(KEY, "?backfill=true");
 
         given().get("/api/v1/collect/" + first).then().body("backfill", equalTo(true))
                 .body("seriesPublished", equalTo(11));
         given().get("/api/v1/collect/" + second).then().body("backfill", equalTo(false));
         String seriesType = SeriesObservation.eventType(ObservationSource.PYPI);
-        List<ConsumerRecord<String, String>> backfills = recordsOf(first, seriesType, 11);
+        List<ConsumerRecord<String, String>> backfills = recordsOf(Topics.METRICS_PYPI, first, seriesType, 11);
         for (ConsumerRecord<String, String> record : backfills) {
             SeriesObservation series = EventJson.mapper().readValue(record.value(), SeriesObservation.class);
             assertThat(series.origin()).as(series.subject()).isEqualTo(SeriesObservation.ORIGIN_BACKFILL);
@@ -158,38 +160,11 @@ class PypiCollectionIT {
         assertThat(origins(third, seriesType)).hasSize(11).containsOnly(SeriesObservation.ORIGIN_BACKFILL);
     }
 
-    private static String runToTheEnd(String query) {
-        String runId = given().header("X-Api-Key", KEY).post("/api/v1/collect" + query).then().statusCode(202)
-                .extract().path("runId");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/collect/" + runId).then()
-                .body("state", equalTo("SUCCEEDED")));
-        return runId;
-    }
-
     private static List<String> origins(String runId, String type) throws Exception {
         List<String> origins = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : recordsOf(runId, type, 11)) {
+        for (ConsumerRecord<String, String> record : recordsOf(Topics.METRICS_PYPI, runId, type, 11)) {
             origins.add(EventJson.mapper().readTree(record.value()).path("origin").asText());
         }
         return origins;
-    }
-
-    /** The run's records of one CloudEvents type (observations and series share the topic). */
-    static List<ConsumerRecord<String, String>> recordsOf(String runId, String type, int expected) throws Exception {
-        List<ConsumerRecord<String, String>> mine = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            mine.clear();
-            // the whole topic for two seconds: earlier runs' records come first
-            for (ConsumerRecord<String, String> r : TopicClient.read(Topics.METRICS_PYPI, Integer.MAX_VALUE,
-                    Duration.ofSeconds(2))) {
-                if (runId.equals(EventJson.mapper().readTree(r.value()).path("runId").asText())
-                        && type.equals(TopicClient.headers(r).get(CloudEventAttributes.HEADER_TYPE))) {
-                    mine.add(r);
-                }
-            }
-            return mine.size() >= expected;
-        });
-        assertThat(mine).hasSize(expected);
-        return mine;
     }
 }

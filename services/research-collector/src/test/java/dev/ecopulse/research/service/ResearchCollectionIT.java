@@ -1,5 +1,6 @@
 package dev.ecopulse.research.service;
 
+import static dev.ecopulse.collector.testing.CollectionRuns.recordsOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.CloudEventAttributes;
 import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
@@ -16,7 +18,6 @@ import dev.ecopulse.contract.event.ResearchObservation;
 import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.contract.event.Topics;
 import dev.ecopulse.research.client.OpenAlexClient;
-import dev.ecopulse.research.support.TestTime;
 import dev.ecopulse.research.support.UpstreamStubs;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
@@ -29,8 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +83,8 @@ class ResearchCollectionIT {
         // 3 frameworks × (2 years + 13 windows)
         given().get("/api/v1/collect/" + runId).then().body("cost", equalTo(45));
 
-        for (ConsumerRecord<String, String> record : recordsOf(runId, ObservationSource.RESEARCH.eventType(), 3)) {
+        for (ConsumerRecord<String, String> record : recordsOf(Topics.METRICS_RESEARCH,
+                runId, ObservationSource.RESEARCH.eventType(), 3)) {
             ResearchObservation o = EventJson.mapper().readValue(record.value(), ResearchObservation.class);
             assertThat(record.key()).isEqualTo(o.frameworkId());
             assertThat(o.search()).isEqualTo(SEARCHES.get(o.frameworkId()));
@@ -101,7 +101,7 @@ class ResearchCollectionIT {
                     .isEmpty();
         }
         String seriesType = SeriesObservation.eventType(ObservationSource.RESEARCH);
-        for (ConsumerRecord<String, String> record : recordsOf(runId, seriesType, 3)) {
+        for (ConsumerRecord<String, String> record : recordsOf(Topics.METRICS_RESEARCH, runId, seriesType, 3)) {
             SeriesObservation series = EventJson.mapper().readValue(record.value(), SeriesObservation.class);
             assertThat(record.key()).isEqualTo(series.projectId());
             assertThat(series.origin()).isEqualTo(SeriesObservation.ORIGIN_BACKFILL);
@@ -110,23 +110,5 @@ class ResearchCollectionIT {
                     EventIds.seriesId(series));
             assertThat(EventSchemas.validate(seriesType, EventJson.mapper().readTree(record.value()))).isEmpty();
         }
-    }
-
-    /** The run's records of one CloudEvents type (observations and series share the topic). */
-    static List<ConsumerRecord<String, String>> recordsOf(String runId, String type, int expected) throws Exception {
-        List<ConsumerRecord<String, String>> mine = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            mine.clear();
-            for (ConsumerRecord<String, String> r : TopicClient.read(Topics.METRICS_RESEARCH, Integer.MAX_VALUE,
-                    Duration.ofSeconds(2))) {
-                if (runId.equals(EventJson.mapper().readTree(r.value()).path("runId").asText())
-                        && type.equals(TopicClient.headers(r).get(CloudEventAttributes.HEADER_TYPE))) {
-                    mine.add(r);
-                }
-            }
-            return mine.size() >= expected;
-        });
-        assertThat(mine).hasSize(expected);
-        return mine;
     }
 }

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecopulse.collector.testing.RecordingRun;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.catalog.Catalog;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.ResearchObservation;
@@ -13,8 +15,6 @@ import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.research.client.Allowance;
 import dev.ecopulse.research.client.OpenAlexClient;
-import dev.ecopulse.research.support.RecordingRun;
-import dev.ecopulse.research.support.TestTime;
 import dev.ecopulse.research.support.UpstreamStubs;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;

@@ -9,9 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecopulse.collector.testing.RecordingRun;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.catalog.CatalogLoader;
-import dev.ecopulse.stackexchange.support.RecordingRun;
-import dev.ecopulse.stackexchange.support.TestTime;
 import dev.ecopulse.stackexchange.support.UpstreamStubs;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;

@@ -1,5 +1,6 @@
 package dev.ecopulse.stackexchange.service;
 
+import static dev.ecopulse.collector.testing.CollectionRuns.recordsOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,13 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.event.CloudEventAttributes;
 import dev.ecopulse.contract.event.EventJson;
 import dev.ecopulse.contract.event.EventSchemas;
 import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.contract.event.Topics;
-import dev.ecopulse.stackexchange.support.TestTime;
 import dev.ecopulse.stackexchange.support.UpstreamStubs;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
@@ -25,8 +26,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +67,7 @@ class StackexchangeCollectionIT {
                 .body("failed", equalTo(0)).body("seriesPublished", equalTo(6)).body("cost", equalTo(106)));
 
         String type = ObservationSource.STACKEXCHANGE.eventType();
-        for (ConsumerRecord<String, String> record : recordsOf(runId, type, 7)) {
+        for (ConsumerRecord<String, String> record : recordsOf(Topics.METRICS_STACKEXCHANGE, runId, type, 7)) {
             JsonNode payload = EventJson.mapper().readTree(record.value());
             assertThat(record.key()).isEqualTo(payload.path("frameworkId").asText());
             assertThat(TopicClient.headers(record)).containsEntry(CloudEventAttributes.HEADER_TYPE,
@@ -77,29 +76,12 @@ class StackexchangeCollectionIT {
             assertThat(EventSchemas.validate(type, payload)).as(record.key()).isEmpty();
         }
         String seriesType = SeriesObservation.eventType(ObservationSource.STACKEXCHANGE);
-        for (ConsumerRecord<String, String> record : recordsOf(runId, seriesType, 6)) {
+        for (ConsumerRecord<String, String> record : recordsOf(Topics.METRICS_STACKEXCHANGE, runId, seriesType, 6)) {
             SeriesObservation series = EventJson.mapper().readValue(record.value(), SeriesObservation.class);
             assertThat(record.key()).isEqualTo(series.projectId());
             assertThat(series.origin()).isEqualTo(SeriesObservation.ORIGIN_BACKFILL);
             assertThat(series.flows()).hasSize(13);
             assertThat(EventSchemas.validate(seriesType, EventJson.mapper().readTree(record.value()))).isEmpty();
         }
-    }
-
-    static List<ConsumerRecord<String, String>> recordsOf(String runId, String type, int expected) throws Exception {
-        List<ConsumerRecord<String, String>> mine = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            mine.clear();
-            for (ConsumerRecord<String, String> r : TopicClient.read(Topics.METRICS_STACKEXCHANGE, Integer.MAX_VALUE,
-                    Duration.ofSeconds(2))) {
-                if (runId.equals(EventJson.mapper().readTree(r.value()).path("runId").asText())
-                        && type.equals(TopicClient.headers(r).get(CloudEventAttributes.HEADER_TYPE))) {
-                    mine.add(r);
-                }
-            }
-            return mine.size() >= expected;
-        });
-        assertThat(mine).hasSize(expected);
-        return mine;
     }
 }

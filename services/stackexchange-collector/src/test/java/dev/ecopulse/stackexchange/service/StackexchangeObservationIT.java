@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecopulse.collector.run.CollectionTarget;
+import dev.ecopulse.collector.testing.RecordingRun;
+import dev.ecopulse.collector.testing.TestTime;
 import dev.ecopulse.contract.catalog.CatalogLoader;
 import dev.ecopulse.contract.event.MissingSignal;
 import dev.ecopulse.contract.event.Observation;
@@ -17,8 +19,6 @@ import dev.ecopulse.contract.event.SeriesObservation;
 import dev.ecopulse.contract.event.SeriesObservation.Flow;
 import dev.ecopulse.contract.event.StackexchangeObservation;
 import dev.ecopulse.contract.event.SubjectStatus;
-import dev.ecopulse.stackexchange.support.RecordingRun;
-import dev.ecopulse.stackexchange.support.TestTime;
 import dev.ecopulse.stackexchange.support.UpstreamStubs;
 import dev.ecopulse.testsupport.InjectWireMock;
 import dev.ecopulse.testsupport.KafkaBrokerResource;
