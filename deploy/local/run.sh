@@ -261,6 +261,9 @@ if $OFFLINE; then
   export ECOPULSE_RESEARCH_DAILY_BUDGET=100
   # real keys are not needed by the replay and stay out of its logs
   unset HF_TOKEN ECOPULSE_STACKEXCHANGE_KEY ECOPULSE_OPENALEX_API_KEY ECOPULSE_RESEARCH_API_KEY
+  # not a real key (the replay checks none): the research collector plans with a keyed budget and reports no
+  # "no API key" error, as GITHUB_TOKEN's placeholder makes the GitHub collector use GraphQL
+  export ECOPULSE_OPENALEX_API_KEY="offline-sample-token"
   export ECOPULSE_COLLECT_ON_START=false ECOPULSE_SAMPLE_DATA=true
   # a second collection minutes later (snapshot 2) is stored as an observation of its own, not merged into the first
   export ECOPULSE_COLLECT_BUCKET=1s

@@ -73,6 +73,7 @@ class OfflineSampleIT {
         env.put("ECOPULSE_SAMPLE_DATA", "true");
         env.put("ECOPULSE_COLLECT_BUCKET", "1s");
         env.put("GITHUB_TOKEN", "offline-sample-token");
+        env.put("ECOPULSE_OPENALEX_API_KEY", "offline-sample-token");
         // the stubs speak plain http; the collector sends a token over http only when allowed
         env.put("ECOPULSE_UPSTREAM_ALLOW_INSECURE", "true");
         env.put("ECOPULSE_GITHUB_BATCH_SIZE", "50");
