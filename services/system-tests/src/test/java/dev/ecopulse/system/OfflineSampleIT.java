@@ -133,24 +133,12 @@ class OfflineSampleIT {
             }
         });
 
-        // the invented series carry each framework's trend from the first collection
+        // series events are ingested beside the observations and may trail them: wait for the trends they carry
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertMomentumFromTheFirstCollection(aggregator));
         Map<String, JsonNode> byId = new HashMap<>();
         json(aggregator.get("/api/v1/frameworks").body()).forEach(f -> byId.put(f.get("id").asText(), f));
-        assertThat(byId.get("pytorch").path("momentum").path("trend90").asText()).isEqualTo("growing");
-        assertThat(byId.get("jax").path("momentum").path("trend90").asText()).isEqualTo("growing");
-        assertThat(byId.get("mxnet").path("momentum").path("trend90").asText()).isEqualTo("declining");
-        // from the first collection of a fresh store (a backfill), every framework has 30- and 90-day momentum for
-        // downloads, commits and releases, from the series events, and its history reaches about a year back
         for (String id : byId.keySet()) {
-            JsonNode detail = json(aggregator.get("/api/v1/frameworks/" + id).body());
-            for (JsonNode signal : detail.at("/momentum/signals")) {
-                if (List.of("downloads", "commits", "releases").contains(signal.get("signal").asText())) {
-                    for (String window : List.of("days30", "days90")) {
-                        assertThat(signal.path(window).path("status").asText())
-                                .as(id + " " + signal.get("signal").asText() + " " + window).isEqualTo("ok");
-                    }
-                }
-            }
             JsonNode history = json(aggregator.get("/api/v1/frameworks/" + id + "/history?from="
                     + LocalDate.now(ZoneOffset.UTC).minusDays(365)).body());
             assertThat(history.get("points").get(0).get("date").asText()).as(id + " history")
@@ -276,5 +264,28 @@ class OfflineSampleIT {
 
     private static JsonNode json(String body) throws Exception {
         return EventJson.mapper().readTree(body);
+    }
+
+    /** Trends and 30-/90-day momentum of downloads, commits and releases, from the first collection's series. */
+    private static void assertMomentumFromTheFirstCollection(ServiceProcess aggregator) throws Exception {
+        // the invented series carry each framework's trend from the first collection
+        Map<String, JsonNode> byId = new HashMap<>();
+        json(aggregator.get("/api/v1/frameworks").body()).forEach(f -> byId.put(f.get("id").asText(), f));
+        assertThat(byId.get("pytorch").path("momentum").path("trend90").asText()).isEqualTo("growing");
+        assertThat(byId.get("jax").path("momentum").path("trend90").asText()).isEqualTo("growing");
+        assertThat(byId.get("mxnet").path("momentum").path("trend90").asText()).isEqualTo("declining");
+        // from the first collection of a fresh store (a backfill), every framework has 30- and 90-day momentum for
+        // downloads, commits and releases, from the series events, and its history reaches about a year back
+        for (String id : byId.keySet()) {
+            JsonNode detail = json(aggregator.get("/api/v1/frameworks/" + id).body());
+            for (JsonNode signal : detail.at("/momentum/signals")) {
+                if (List.of("downloads", "commits", "releases").contains(signal.get("signal").asText())) {
+                    for (String window : List.of("days30", "days90")) {
+                        assertThat(signal.path(window).path("status").asText())
+                                .as(id + " " + signal.get("signal").asText() + " " + window).isEqualTo("ok");
+                    }
+                }
+            }
+        }
     }
 }
