@@ -1,8 +1,6 @@
 package dev.ecopulse.aggregator.rest;
 
-import dev.ecopulse.aggregator.scoring.Methodology;
 import dev.ecopulse.aggregator.service.ScoreQueries;
-import dev.ecopulse.aggregator.service.ViewState;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,11 +32,11 @@ public class CompareResource {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final ScoreQueries queries;
-    private final Methodology methodology;
+    private final ViewAnswers answers;
 
-    CompareResource(ScoreQueries queries, Methodology methodology) {
+    CompareResource(ScoreQueries queries, ViewAnswers answers) {
         this.queries = queries;
-        this.methodology = methodology;
+        this.answers = answers;
     }
 
     @GET
@@ -55,10 +53,7 @@ public class CompareResource {
     @APIResponse(responseCode = "503", ref = "NotReady")
     public Response compare(@Parameter(required = true, description = "2 to 10 comma-separated framework ids",
             example = "pytorch,tensorflow") @QueryParam("frameworks") String frameworks, @Context Request request) {
-        List<String> ids = parse(frameworks);
-        ViewState state = queries.state();
-        var entries = ids.stream().map(id -> queries.framework(state, id)).toList();
-        return Conditional.ok(request, Conditional.of(state), () -> ComparisonView.of(entries, methodology));
+        return Conditional.ok(request, answers.comparison(queries.state(), parse(frameworks)));
     }
 
     private static List<String> parse(String frameworks) {

@@ -1,7 +1,7 @@
 package dev.ecopulse.aggregator.rest;
 
-import dev.ecopulse.aggregator.service.ViewState;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -13,21 +13,21 @@ import java.util.function.Supplier;
 /** ETags and {@code If-None-Match}: an unchanged answer costs a 304 and no body. */
 final class Conditional {
 
-    /** Distinguishes this run's view versions from the previous run's. */
-    private static final String BOOT = Long.toString(System.currentTimeMillis(), 36);
+    /** How precomputed answers are sent: what the JSON provider sends for the typed ones. */
+    static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     private Conditional() {
     }
 
-    /** The ETag of anything answered from the view: it changes whenever the view's content changes. */
-    static EntityTag of(ViewState state) {
-        return new EntityTag("v" + state.version() + "-" + BOOT);
-    }
-
     /** The ETag of an answer computed from {@code content} (e.g. the ids of a page of observations). */
     static EntityTag ofContent(String content) {
+        return ofBytes(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The strong ETag of exactly these bytes: equal answers share it, across views and restarts. */
+    static EntityTag ofBytes(byte[] content) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
             return new EntityTag(HexFormat.of().formatHex(digest, 0, 12));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -41,5 +41,14 @@ final class Conditional {
             return notModified.tag(tag).build();
         }
         return Response.ok(body.get()).tag(tag).build();
+    }
+
+    /** 304 when the client holds this answer, else 200 with its bytes as they are. */
+    static Response ok(Request request, Answer answer) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(answer.tag());
+        if (notModified != null) {
+            return notModified.tag(answer.tag()).build();
+        }
+        return Response.ok(answer.json(), JSON).tag(answer.tag()).build();
     }
 }

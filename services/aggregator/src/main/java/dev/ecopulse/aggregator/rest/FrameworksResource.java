@@ -1,10 +1,8 @@
 package dev.ecopulse.aggregator.rest;
 
 import dev.ecopulse.aggregator.config.ScoresConfig;
-import dev.ecopulse.aggregator.scoring.Methodology;
 import dev.ecopulse.aggregator.service.ObservationQueries;
 import dev.ecopulse.aggregator.service.ScoreQueries;
-import dev.ecopulse.aggregator.service.ScoreQueries.FrameworkEntry;
 import dev.ecopulse.aggregator.service.ViewState;
 import dev.ecopulse.contract.event.ObservationSource;
 import jakarta.ws.rs.DefaultValue;
@@ -38,15 +36,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FrameworksResource {
 
     private final ScoreQueries queries;
+    private final ViewAnswers answers;
     private final ObservationQueries observations;
-    private final Methodology methodology;
     private final ScoresConfig config;
 
-    FrameworksResource(ScoreQueries queries, ObservationQueries observations, Methodology methodology,
+    FrameworksResource(ScoreQueries queries, ViewAnswers answers, ObservationQueries observations,
             ScoresConfig config) {
-        this.observations = observations;
         this.queries = queries;
-        this.methodology = methodology;
+        this.answers = answers;
+        this.observations = observations;
         this.config = config;
     }
 
@@ -62,9 +60,7 @@ public class FrameworksResource {
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "NotReady")
     public Response list(@Context Request request) {
-        ViewState state = queries.state();
-        return Conditional.ok(request, Conditional.of(state),
-                () -> queries.frameworks(state).stream().map(FrameworkSummary::of).toList());
+        return Conditional.ok(request, answers.frameworks(queries.state()));
     }
 
     @GET
@@ -82,10 +78,7 @@ public class FrameworksResource {
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "NotReady")
     public Response detail(@PathParam("id") String id, @Context Request request) {
-        ViewState state = queries.state();
-        FrameworkEntry entry = queries.framework(state, id);
-        return Conditional.ok(request, Conditional.of(state), () -> FrameworkDetail.of(entry,
-                queries.projects(state, Optional.of(id)), methodology));
+        return Conditional.ok(request, answers.framework(queries.state(), id));
     }
 
     @GET
@@ -119,8 +112,7 @@ public class FrameworksResource {
             throw ApiException.badParameter(fromDate.isPresent() ? "from" : "to", "the range " + start + " to "
                     + end + " spans " + days + " days; at most " + config.historyMaxDays() + " are served at once");
         }
-        return Conditional.ok(request, Conditional.of(state),
-                () -> new HistoryView(id, start, end, queries.history(state, id, start, end)));
+        return Conditional.ok(request, answers.history(state, id, start, end));
     }
 
     @GET

@@ -1,12 +1,13 @@
 package dev.ecopulse.aggregator.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecopulse.aggregator.config.DataNotice;
 import dev.ecopulse.aggregator.scoring.Methodology;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -23,12 +24,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "methodology")
 public class MethodologyResource {
 
-    private final MethodologyView view;
-    private final EntityTag tag;
+    /** The methodology does not change while the aggregator runs: serialised once. */
+    private final Answer answer;
 
-    MethodologyResource(Methodology methodology, DataNotice notice) {
-        this.view = MethodologyView.of(methodology, notice);
-        this.tag = Conditional.ofContent(view.toString());
+    MethodologyResource(Methodology methodology, DataNotice notice, ObjectMapper mapper) {
+        try {
+            this.answer = Answer.of(mapper.writeValueAsBytes(MethodologyView.of(methodology, notice)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the methodology", e);
+        }
     }
 
     @GET
@@ -42,6 +46,6 @@ public class MethodologyResource {
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Response methodology(@Context Request request) {
-        return Conditional.ok(request, tag, () -> view);
+        return Conditional.ok(request, answer);
     }
 }

@@ -37,10 +37,7 @@ final class ObservationPages {
 
     /** Checks the parameters, reads the page and answers it with its ETag and, when full, a {@code next} link. */
     static Response answer(Query q, ObservationSource.Level level, Reader reader, Request request, UriInfo uri) {
-        if (q.offset() != null) {
-            throw ApiException.badParameter("offset", "is not supported: page with the cursor of the"
-                    + " Link rel=\"next\" header");
-        }
+        Params.refuseOffset(q.offset());
         Optional<ObservationSource> source = parseSource(q.source(), level);
         Optional<Instant> from = Params.instant("from", q.from(), false);
         Optional<Instant> to = Params.instant("to", q.to(), true);
@@ -54,9 +51,7 @@ final class ObservationPages {
                 .collect(Collectors.joining(",", Objects.toString(q.cursor(), "") + ":", ""))),
                 () -> page.stream().map(ObservationView::of).toList());
         if (page.size() == size) {
-            String next = Cursor.encode(HistoryPosition.after(page.get(page.size() - 1)));
-            return Response.fromResponse(response).link(uri.getRequestUriBuilder()
-                    .replaceQueryParam(Cursor.PARAM, next).build(), "next").build();
+            return Cursor.withNext(response, Cursor.encode(HistoryPosition.after(page.get(page.size() - 1))), uri);
         }
         return response;
     }

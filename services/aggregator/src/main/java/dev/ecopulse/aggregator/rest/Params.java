@@ -72,6 +72,14 @@ final class Params {
                 : day.atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
+    /** Pages are reached by cursor only: an offset would cost a scan of everything before it. */
+    static void refuseOffset(String offset) {
+        if (offset != null) {
+            throw ApiException.badParameter("offset", "is not supported: page with the cursor of the Link"
+                    + " rel=\"next\" header");
+        }
+    }
+
     static int integer(String name, String value, int min, int max) {
         try {
             int parsed = Integer.parseInt(value);

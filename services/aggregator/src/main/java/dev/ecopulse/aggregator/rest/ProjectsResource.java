@@ -1,10 +1,7 @@
 package dev.ecopulse.aggregator.rest;
 
-import dev.ecopulse.aggregator.scoring.Methodology;
 import dev.ecopulse.aggregator.service.ObservationQueries;
 import dev.ecopulse.aggregator.service.ScoreQueries;
-import dev.ecopulse.aggregator.service.ScoreQueries.ProjectEntry;
-import dev.ecopulse.aggregator.service.ViewState;
 import dev.ecopulse.contract.event.ObservationSource;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -33,32 +29,41 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "projects")
 public class ProjectsResource {
 
-    private final ScoreQueries queries;
-    private final ObservationQueries observations;
-    private final Methodology methodology;
+    static final int MAX_LIMIT = 500;
 
-    ProjectsResource(ScoreQueries queries, ObservationQueries observations, Methodology methodology) {
+    private final ScoreQueries queries;
+    private final ViewAnswers answers;
+    private final ObservationQueries observations;
+
+    ProjectsResource(ScoreQueries queries, ViewAnswers answers, ObservationQueries observations) {
         this.queries = queries;
+        this.answers = answers;
         this.observations = observations;
-        this.methodology = methodology;
     }
 
     @GET
-    @Operation(operationId = "listProjects", summary = "Projects with their scores, optionally of one framework")
-    @APIResponse(responseCode = "200", description = "The projects with their scores",
-            headers = @Header(name = "ETag", ref = "ETag"),
+    @Operation(operationId = "listProjects",
+            summary = "Projects with their scores, optionally of one framework, in id order, paged by cursor"
+            + " (framework, cursor, limit)")
+    @APIResponse(responseCode = "200", description = "A page of projects with their scores, in id order",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Link", ref = "Link")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProjectSummary.class)))
     @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "NotReady")
-    public Response list(@QueryParam("framework") String framework, @Context Request request) {
-        ViewState state = queries.state();
-        List<ProjectEntry> projects = queries.projects(state, Optional.ofNullable(framework)
-                .filter(f -> !f.isEmpty()));
-        return Conditional.ok(request, Conditional.of(state),
-                () -> projects.stream().map(ProjectSummary::of).toList());
+    public Response list(@QueryParam("framework") String framework, @QueryParam(Cursor.PARAM) String cursor,
+            @QueryParam("offset") String offset, @QueryParam("limit") @DefaultValue("100") String limit,
+            @Context Request request, @Context UriInfo uri) {
+        Params.refuseOffset(offset);
+        Optional<String> after = Cursor.decodeProject(cursor);
+        int size = Params.integer("limit", limit, 1, MAX_LIMIT);
+        ViewAnswers.Page page = answers.projects(queries.state(), Optional.ofNullable(framework)
+                .filter(f -> !f.isEmpty()), after, size);
+        Response response = Conditional.ok(request, page.answer());
+        return page.next().map(next -> Cursor.withNext(response, next, uri)).orElse(response);
     }
 
     @GET
@@ -74,9 +79,7 @@ public class ProjectsResource {
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "NotReady")
     public Response detail(@PathParam("id") String id, @Context Request request) {
-        ViewState state = queries.state();
-        ProjectEntry entry = queries.project(state, id);
-        return Conditional.ok(request, Conditional.of(state), () -> ProjectDetail.of(entry, methodology));
+        return Conditional.ok(request, answers.project(queries.state(), id));
     }
 
     @GET

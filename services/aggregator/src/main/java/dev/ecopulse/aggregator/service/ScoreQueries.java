@@ -8,10 +8,13 @@ import dev.ecopulse.contract.catalog.Framework;
 import dev.ecopulse.contract.catalog.Project;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Answers the API's questions from one {@link ViewState}, never from the store. Callers take the state once per
@@ -22,10 +25,16 @@ public class ScoreQueries {
 
     private final ScoreView view;
     private final Catalog catalog;
+    /** Every project, then each framework's, ordered by id: the order pages of projects follow. */
+    private final List<Project> projectsById;
+    private final Map<String, List<Project>> projectsByFramework;
 
     ScoreQueries(ScoreView view, Catalog catalog) {
         this.view = view;
         this.catalog = catalog;
+        this.projectsById = catalog.projects().stream().sorted(Comparator.comparing(Project::id)).toList();
+        this.projectsByFramework = catalog.frameworks().stream().collect(Collectors.toUnmodifiableMap(
+                Framework::id, f -> projectsById.stream().filter(p -> p.frameworks().contains(f.id())).toList()));
     }
 
     /** A framework from the catalog with its scores. */
@@ -34,6 +43,10 @@ public class ScoreQueries {
 
     /** A project from the catalog with its scores and its subjects' latest observations. */
     public record ProjectEntry(Project project, SubjectScore score, List<StoredObservation> latest) {
+    }
+
+    /** A page of projects in id order; {@code more} when projects follow the last one. */
+    public record ProjectPage(List<ProjectEntry> projects, boolean more) {
     }
 
     public ViewState state() {
@@ -58,6 +71,33 @@ public class ScoreQueries {
         return catalog.projects().stream()
                 .filter(p -> framework.map(f -> p.frameworks().contains(f)).orElse(true))
                 .map(p -> entry(state, p)).toList();
+    }
+
+    /**
+     * At most {@code limit} projects (of one framework, or all) whose ids follow {@code after}, in id order. The work is
+     * that of the page, however deep: a binary search, then the page.
+     */
+    public ProjectPage projectPage(ViewState state, Optional<String> framework, Optional<String> after, int limit) {
+        framework.ifPresent(this::requireFramework);
+        List<Project> ordered = framework.map(projectsByFramework::get).orElse(projectsById);
+        int from = after.map(id -> firstAfter(ordered, id)).orElse(0);
+        int to = Math.min(ordered.size(), from + limit);
+        return new ProjectPage(ordered.subList(from, to).stream().map(p -> entry(state, p)).toList(),
+                to < ordered.size());
+    }
+
+    private static int firstAfter(List<Project> ordered, String id) {
+        int low = 0;
+        int high = ordered.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (ordered.get(middle).id().compareTo(id) <= 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     public ProjectEntry project(ViewState state, String id) {
