@@ -88,6 +88,26 @@ class ApiProblemsIT {
     }
 
     @Test
+    void projectPageParametersAreCheckedByName() {
+        String projects = "/api/v1/projects";
+        problem(given().get(projects + "?limit=0"), 400,
+                "query parameter 'limit': must be a whole number from 1 to 500, got '0'");
+        problem(given().get(projects + "?limit=501"), 400,
+                "query parameter 'limit': must be a whole number from 1 to 500, got '501'");
+        problem(given().get(projects + "?offset=10"), 400,
+                "query parameter 'offset': is not supported: page with the cursor of the Link rel=\"next\" header");
+        problem(given().get(projects + "?cursor=bm90LWEtY3Vyc29y"), 400,
+                "query parameter 'cursor': is not a cursor this API gave out (follow the Link rel=\"next\" header),"
+                        + " got 'bm90LWEtY3Vyc29y'");
+        // a cursor of one kind of page is no cursor of another
+        String next = ProjectPagesIT.next(given().get(projects + "?limit=1")).orElseThrow();
+        String cursor = next.replaceAll(".*[?&]cursor=([^&]+).*", "$1");
+        problem(given().get("/api/v1/projects/flax/observations?cursor=" + cursor), 400,
+                "query parameter 'cursor': is not a cursor this API gave out (follow the Link rel=\"next\" header),"
+                        + " got '" + cursor + "'");
+    }
+
+    @Test
     void extremeDatesAre400NotServerErrors() {
         String observations = "/api/v1/projects/flax/observations";
         problem(given().queryParam("from", "+999999999-12-31").get(observations), 400,
@@ -117,6 +137,7 @@ class ApiProblemsIT {
     void unchangedAnswersAre304WithTheirETag() {
         for (String path : java.util.List.of("/api/v1/frameworks", "/api/v1/frameworks/jax",
                 "/api/v1/frameworks/jax/history", "/api/v1/compare?frameworks=jax,keras", "/api/v1/projects",
+                "/api/v1/projects?framework=jax&limit=2",
                 "/api/v1/projects/flax", "/api/v1/methodology", "/api/v1/projects/flax/observations")) {
             String etag = given().get(path).then().statusCode(200).header("ETag", notNullValue()).extract()
                     .header("ETag");
