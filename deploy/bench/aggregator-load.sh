@@ -10,7 +10,9 @@
 #   deploy/bench/aggregator-load.sh
 #
 # Environment (all optional): BENCH_OBSERVATIONS (20000), BENCH_DURATION (20s), BENCH_THREADS (2),
-#   BENCH_CONNECTIONS (16), BENCH_FRAMEWORK (pytorch) and those of deploy/bench/stack.sh.
+#   BENCH_CONNECTIONS (16), BENCH_FRAMEWORK (pytorch), BENCH_ROUNDS (1: how many times the explanation and the trivial
+#   endpoint are measured, alternately, so that a change in the machine's load shows in both) and those of
+#   deploy/bench/stack.sh.
 #   Needs wrk (apt-get install -y wrk), curl and a JDK 17.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/stack.sh"
@@ -19,6 +21,7 @@ DURATION="${BENCH_DURATION:-20s}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 FRAMEWORK="${BENCH_FRAMEWORK:-pytorch}"
+ROUNDS="${BENCH_ROUNDS:-1}"
 
 command -v wrk >/dev/null || fail "wrk is not installed (apt-get install -y wrk)"
 command -v curl >/dev/null || fail "curl is not installed"
@@ -35,10 +38,12 @@ bench_java IngestLoad "$BOOTSTRAP" "$BASE" "$OBSERVATIONS"
 # let the last refresh settle, so the REST numbers are not mixed with rescoring
 sleep 12
 say "Load average$(uptime | sed 's/.*load average//')"
-# the comparison page's shell and its largest script, next to the API answers the page is drawn from
-for path in "/api/v1/frameworks/$FRAMEWORK" "/api/v1/frameworks" "/api/v1/methodology" "/q/health/live" \
-    "/frameworks/$FRAMEWORK" "/assets/charts.js"; do
+# the explanation next to the trivial endpoint (alternately, BENCH_ROUNDS times), then the other API answers the
+# comparison page is drawn from, the page's shell and its largest script
+paths=()
+for _ in $(seq 1 "$ROUNDS"); do paths+=("/api/v1/frameworks/$FRAMEWORK" "/q/health/live"); done
+for path in "${paths[@]}" "/api/v1/frameworks" "/api/v1/methodology" "/frameworks/$FRAMEWORK" "/assets/charts.js"; do
   bytes=$(curl -fs "$BASE$path" | wc -c)
-  say "REST: GET $path ($bytes bytes), $THREADS threads, $CONNECTIONS connections, $DURATION"
+  say "REST: GET $path ($bytes bytes), $THREADS threads, $CONNECTIONS connections, $DURATION; load average$(uptime | sed 's/.*load average//')"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$path" | grep -E "Requests/sec|Latency|50%|99%|requests in"
 done
