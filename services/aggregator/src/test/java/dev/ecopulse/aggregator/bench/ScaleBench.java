@@ -49,7 +49,7 @@ public final class ScaleBench {
         Methodology methodology = MethodologyLoader.loadDefault();
         long baseline = usedAfterGc(memory);
 
-        Catalog catalog = catalog(projects);
+        Catalog catalog = GeneratedEcosystem.catalog(projects);
         Instant end = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
         HistorySnapshot snapshot = history(catalog, end, days);
         long withHistory = usedAfterGc(memory);
@@ -95,48 +95,11 @@ public final class ScaleBench {
         ObservationHistory history = new ObservationHistory();
         Random random = new Random(42);
         for (Project p : catalog.projects()) {
-            for (Observation o : observations(p, end, days, random)) {
-                history.add(point(o));
+            for (Observation o : GeneratedEcosystem.observations(p, end, days, random)) {
+                history.add(GeneratedEcosystem.point(o));
             }
         }
         return history.snapshot();
-    }
-
-    /** N projects named p00001..., each in one framework of the default catalog, round robin. */
-    static Catalog catalog(int projects) {
-        List<Framework> frameworks = CatalogLoader.loadDefault().frameworks();
-        List<Project> list = new ArrayList<>();
-        for (int i = 1; i <= projects; i++) {
-            String id = String.format("p%05d", i);
-            String framework = frameworks.get(i % frameworks.size()).id();
-            list.add(new Project(id, "Project " + i, List.of(framework), "org" + (i % 97) + "/" + id, List.of(id),
-                    i % 3 == 0 ? List.of("org.example:" + id) : List.of()));
-        }
-        return new Catalog("generated", frameworks, list);
-    }
-
-    /** One observation of each subject of the project per day, growing slowly, ending at {@code end}. */
-    static List<Observation> observations(Project p, Instant end, int days, Random random) {
-        List<Observation> all = new ArrayList<>();
-        long stars = 100 + random.nextInt(100_000);
-        long downloads = 1_000 + random.nextInt(10_000_000);
-        for (int d = days - 1; d >= 0; d--) {
-            Instant at = end.minus(Duration.ofDays(d));
-            double growth = 1 + 0.003 * (days - d);
-            var g = TestObservations.github(p.id(), p.github(), at);
-            g.stars = Math.round(stars * growth);
-            all.add(g.build());
-            var py = TestObservations.pypi(p.id(), p.pypi().get(0), at);
-            py.last30Days = Math.round(downloads * growth);
-            all.add(py.build());
-            p.maven().forEach(c -> all.add(TestObservations.maven(p.id(), c, at).build()));
-        }
-        return all;
-    }
-
-    static ObservedPoint point(Observation o) {
-        return new ObservedPoint(EventIds.observationId(o.source(), o.projectId(), o.subject(), o.observedAt(),
-                EventIds.DEFAULT_BUCKET), new SubjectKey(o.projectId(), o.source(), o.subject()), o.observedAt(), o);
     }
 
     static long usedAfterGc(MemoryMXBean memory) {
