@@ -48,7 +48,7 @@ class HistoryBeyondMemoryIT {
     static final int WEEKS = 44;
     static final Instant LAST = EcosystemData.LAST_RUN;
     static final Instant FIRST = LAST.minus(Duration.ofDays(7L * (WEEKS - 1)));
-    static final Duration WAIT = Duration.ofSeconds(90);
+    static final Duration WAIT = Duration.ofSeconds(240);
 
     final List<Project> keras = CatalogLoader.loadDefault().projects().stream()
             .filter(p -> p.frameworks().contains("keras") && p.githubRepository().isPresent() && !p.pypi().isEmpty())

@@ -30,13 +30,22 @@ public class FlowStore {
     private long size;
     private LocalDate heldFrom;
 
-    /** Adds the flows; the first day whose count changed, or empty when nothing did. */
-    public synchronized Optional<LocalDate> add(SubjectKey key, List<Flow> flows) {
+    /**
+     * Adds the flows; the first day whose count changed, or empty when nothing did. A range no longer held is not a
+     * change here: the caller stored it and knows from the store whether it was new.
+     */
+    public Optional<LocalDate> add(SubjectKey key, List<Flow> flows) {
+        return add(key, flows, false);
+    }
+
+    private synchronized Optional<LocalDate> add(SubjectKey key, List<Flow> flows, boolean unheldIsChange) {
         Map<Range, Long> ranges = subjects.computeIfAbsent(key, k -> new HashMap<>());
         LocalDate changedFrom = null;
         for (Flow f : flows) {
             if (heldFrom != null && !f.to().isAfter(heldFrom)) {
-                changedFrom = changedFrom == null || f.from().isBefore(changedFrom) ? f.from() : changedFrom;
+                if (unheldIsChange) {
+                    changedFrom = changedFrom == null || f.from().isBefore(changedFrom) ? f.from() : changedFrom;
+                }
                 continue;
             }
             Long before = ranges.put(new Range(f.signal(), f.from(), f.to()), f.count());
@@ -70,11 +79,14 @@ public class FlowStore {
         subjects.values().removeIf(Map::isEmpty);
     }
 
-    /** Adds a stored flow (loaded at start or stored by another replica); the first changed day or empty. */
+    /**
+     * Adds a stored flow (loaded at start or stored by another replica); the first changed day or empty. A range no
+     * longer held counts as a change: another replica stored it, and its days are rescored from the store.
+     */
     public Optional<LocalDate> add(StoredFlow stored) {
         ObservationSource source = ObservationSource.fromId(stored.source())
                 .orElseThrow(() -> new IllegalArgumentException("unknown source '" + stored.source() + "'"));
-        return add(new SubjectKey(stored.projectId(), source, stored.subject()), List.of(stored.flow()));
+        return add(new SubjectKey(stored.projectId(), source, stored.subject()), List.of(stored.flow()), true);
     }
 
     public synchronized FlowSeries snapshot() {

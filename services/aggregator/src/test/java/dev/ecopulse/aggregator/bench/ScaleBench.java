@@ -1,23 +1,18 @@
 package dev.ecopulse.aggregator.bench;
 
-import dev.ecopulse.aggregator.TestObservations;
 import dev.ecopulse.aggregator.scoring.Evaluation;
 import dev.ecopulse.aggregator.scoring.HistorySnapshot;
 import dev.ecopulse.aggregator.scoring.Methodology;
 import dev.ecopulse.aggregator.scoring.MethodologyLoader;
-import dev.ecopulse.aggregator.scoring.ObservedPoint;
 import dev.ecopulse.aggregator.scoring.Scoring;
-import dev.ecopulse.aggregator.scoring.SubjectKey;
+import dev.ecopulse.aggregator.scoring.ScoringReach;
+import dev.ecopulse.aggregator.service.FlowStore;
 import dev.ecopulse.aggregator.service.ObservationHistory;
 import dev.ecopulse.contract.catalog.Catalog;
-import dev.ecopulse.contract.catalog.CatalogLoader;
-import dev.ecopulse.contract.catalog.Framework;
 import dev.ecopulse.contract.catalog.Project;
-import dev.ecopulse.contract.event.EventIds;
-import dev.ecopulse.contract.event.Observation;
 import java.lang.management.ManagementFactory;
-import java.lang.ref.Reference;
 import java.lang.management.MemoryMXBean;
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,12 +24,14 @@ import java.util.Random;
 
 /**
  * Scale benchmark of scoring (not a test): a generated catalog of N projects spread over the default catalog's
- * frameworks, each with a GitHub repository, a PyPI package and (every third) a Maven artifact, observed once a day
- * for D days. Times what the aggregator's refresher does with the pure scoring functions: one evaluation of the
- * current scores, and a full rescore of every day of history (what a start or a replay from the first day costs);
- * then reports the heap in use after a GC while the history and the current evaluation are held.
+ * frameworks, each with a GitHub repository, a PyPI package (with daily downloads) and (every third) a Maven artifact,
+ * observed once a day for D days. The days are fed in order into the aggregator's bounded history exactly as the
+ * refresher keeps it (days before the scoring reach plus {@code late-days-in-memory} are dropped), then it times the
+ * pure scoring the refresher runs: the current scores, and the days a late observation makes it rescore from memory;
+ * and reports the heap in use after a GC while the history and the current scores are held.
  *
- * <p>Arguments (optional): projects (10000), days (31), repetitions of the current evaluation (5).
+ * <p>Arguments (optional): projects (10000), days (365), repetitions of the current evaluation (5), late days in
+ * memory (31).
  */
 public final class ScaleBench {
 
@@ -43,42 +40,55 @@ public final class ScaleBench {
 
     public static void main(String[] args) {
         int projects = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int days = args.length > 1 ? Integer.parseInt(args[1]) : 31;
+        int days = args.length > 1 ? Integer.parseInt(args[1]) : 365;
         int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int lateDays = args.length > 3 ? Integer.parseInt(args[3]) : 31;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Methodology methodology = MethodologyLoader.loadDefault();
+        int window = ScoringReach.days(methodology) + lateDays;
         long baseline = usedAfterGc(memory);
 
         Catalog catalog = GeneratedEcosystem.catalog(projects);
         Instant end = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
-        HistorySnapshot snapshot = history(catalog, end, days);
+        long start = System.nanoTime();
+        FlowStore flows = new FlowStore();
+        ObservationHistory history = new ObservationHistory(flows);
+        long observed = feed(catalog, history, flows, end, days, window);
+        double fed = (System.nanoTime() - start) / 1e9;
+        HistorySnapshot snapshot = history.snapshot();
         long withHistory = usedAfterGc(memory);
-        System.out.printf("catalog: %d projects, %d frameworks, %d subjects; history: %d days of daily observations"
-                + " (%d MB heap after GC)%n", catalog.projects().size(), catalog.frameworks().size(),
-                snapshot.subjectCount(), snapshot.days().size(), (withHistory - baseline) >> 20);
+        System.out.printf("catalog: %d projects, %d frameworks, %d subjects; %d days observed daily (%d observations,"
+                + " fed in %.0f s); memory holds %d days (reach %d + %d late): %d (subject, day) points, %d flows;"
+                + " %d MB heap after GC%n", catalog.projects().size(), catalog.frameworks().size(),
+                snapshot.subjectCount(), days, observed, fed, window + 1, window - lateDays, lateDays, history.size(),
+                flows.size(), (withHistory - baseline) >> 20);
 
         Instant asOf = end.plus(Duration.ofDays(1));
         Evaluation current = null;
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < repetitions; i++) {
-            long start = System.nanoTime();
+            long t = System.nanoTime();
+            snapshot = history.snapshot();
             current = Scoring.evaluate(catalog, methodology, snapshot, asOf);
-            seconds.add((System.nanoTime() - start) / 1e9);
+            seconds.add((System.nanoTime() - t) / 1e9);
         }
-        System.out.printf("current scores (one evaluation of %d projects and %d frameworks): %s s"
+        System.out.printf("current scores (snapshot + one evaluation of %d projects and %d frameworks): %s s"
                 + " (first run includes JIT warm-up)%n", current.projects().size(), current.frameworks().size(),
                 seconds.stream().map(s -> String.format("%.2f", s)).toList());
 
-        long start = System.nanoTime();
-        int evaluated = 0;
-        for (LocalDate day : snapshot.days()) {
-            Scoring.evaluate(catalog, methodology, snapshot,
-                    day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1));
-            evaluated++;
+        LocalDate newest = LocalDate.ofInstant(end, ZoneOffset.UTC);
+        for (int late : new int[] {1, 7, lateDays}) {
+            long t = System.nanoTime();
+            int evaluated = 0;
+            for (LocalDate day : snapshot.days().tailSet(newest.minusDays(late), true)) {
+                Scoring.evaluate(catalog, methodology, snapshot,
+                        day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1));
+                evaluated++;
+            }
+            double took = (System.nanoTime() - t) / 1e9;
+            System.out.printf("a late observation of %d days ago, rescored from memory: %d days, %.1f s%n", late,
+                    evaluated, took);
         }
-        double full = (System.nanoTime() - start) / 1e9;
-        System.out.printf("full rescore of the history (%d days, one evaluation each): %.1f s (%.2f s/day)%n",
-                evaluated, full, full / evaluated);
 
         long held = usedAfterGc(memory);
         System.out.printf("heap used after GC, holding history + current scores: %d MB (JVM and methodology"
@@ -88,18 +98,33 @@ public final class ScaleBench {
             throw new IllegalStateException("no framework was scored: the generated observations are not used");
         }
         Reference.reachabilityFence(snapshot);
+        Reference.reachabilityFence(history);
     }
 
-    /** The snapshot scoring runs on, as the aggregator's in-memory history makes it (which is then let go). */
-    static HistorySnapshot history(Catalog catalog, Instant end, int days) {
-        ObservationHistory history = new ObservationHistory();
+    /** Feeds the days in order, dropping what memory no longer holds after each, as the refresher does. */
+    static long feed(Catalog catalog, ObservationHistory history, FlowStore flows, Instant end, int days, int window) {
         Random random = new Random(42);
-        for (Project p : catalog.projects()) {
-            for (Observation o : GeneratedEcosystem.observations(p, end, days, random)) {
-                history.add(GeneratedEcosystem.point(o));
-            }
+        long[] stars = new long[catalog.projects().size()];
+        long[] downloads = new long[stars.length];
+        for (int i = 0; i < stars.length; i++) {
+            stars[i] = 100 + random.nextInt(100_000);
+            downloads[i] = 1_000 + random.nextInt(10_000_000);
         }
-        return history.snapshot();
+        long observed = 0;
+        for (int d = days - 1; d >= 0; d--) {
+            Instant at = end.minus(Duration.ofDays(d));
+            double growth = 1 + 0.003 * (days - d);
+            for (int i = 0; i < stars.length; i++) {
+                Project p = catalog.projects().get(i);
+                for (var o : GeneratedEcosystem.day(p, at, stars[i], downloads[i], growth)) {
+                    history.add(GeneratedEcosystem.point(o));
+                    observed++;
+                }
+                flows.add(GeneratedEcosystem.pypiKey(p), GeneratedEcosystem.dailyDownloads(p, at, 1, random));
+            }
+            history.keepFrom(LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(window));
+        }
+        return observed;
     }
 
     static long usedAfterGc(MemoryMXBean memory) {
