@@ -177,6 +177,9 @@ public class ScoreRefresher {
         try {
             recompute(from);
         } catch (RuntimeException e) {
+            if (executor.isShutdown()) {
+                return; // stopping: the interrupted store read is no failure
+            }
             LOG.errorf(e, "Scores could not be recomputed from %s; trying again in %d ms", from,
                     retryDelay.toMillis());
             if (from != null) {
