@@ -35,6 +35,13 @@ public interface ScoresConfig {
     @WithDefault("2m")
     Duration replicaSyncOverlap();
 
+    /**
+     * Days before the newest one whose late observations are rescored from memory. Memory holds the days scoring reads
+     * (188 with the default methodology) plus these; a late observation of an older day is rescored from the store.
+     */
+    @WithDefault("31")
+    int lateDaysInMemory();
+
     /** Longest range {@code GET /frameworks/{id}/history} answers, in days. */
     @WithDefault("366")
     int historyMaxDays();

@@ -64,6 +64,7 @@ public class FlowRepository {
     public void createIndexes() {
         flows.createIndex(Indexes.ascending("storedAt"));
         flows.createIndex(Indexes.ascending("projectId", "source", "signal"));
+        flows.createIndex(Indexes.ascending("to"));
     }
 
     public static String id(String source, String subject, Flow f) {
@@ -150,6 +151,25 @@ public class FlowRepository {
     /** Every stored flow, in no particular order. */
     public void forEach(Consumer<StoredFlow> consumer) {
         flows.find().batchSize(1000).map(FlowRepository::toStored).forEach(consumer);
+    }
+
+    /** Flows with a day in {@code [from, until)}, in no particular order: the flows a rescore of those days reads. */
+    public void forEachOverlapping(LocalDate from, LocalDate until, Consumer<StoredFlow> consumer) {
+        // dates are stored as ISO text, whose order is the dates' order; "to" is exclusive
+        flows.find(Filters.and(Filters.gt("to", from.toString()), Filters.lt("from", until.toString())))
+                .batchSize(1000).map(FlowRepository::toStored).forEach(consumer);
+    }
+
+    /** The latest (exclusive) end of any stored flow. */
+    public Optional<LocalDate> latestEnd() {
+        return Optional.ofNullable(flows.find().sort(Sorts.descending("to")).limit(1)
+                .projection(Projections.include("to")).first()).map(d -> LocalDate.parse(d.getString("to")));
+    }
+
+    /** The first day among flows written (by any replica) at or after {@code since}. */
+    public Optional<LocalDate> earliestDayStoredSince(Instant since) {
+        return Optional.ofNullable(flows.find(Filters.gte("storedAt", Date.from(since))).sort(Sorts.ascending("from"))
+                .limit(1).projection(Projections.include("from")).first()).map(d -> LocalDate.parse(d.getString("from")));
     }
 
     /** Flows written (by any replica) at or after {@code since}, oldest first. */

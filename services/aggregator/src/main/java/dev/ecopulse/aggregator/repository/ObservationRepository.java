@@ -102,6 +102,25 @@ public class ObservationRepository {
         observations.find().batchSize(1000).map(ObservationRepository::toStored).forEach(consumer);
     }
 
+    /** Observations made in {@code [from, to)}, in no particular order: the days of history a rescore reads. */
+    public void forEachObservedBetween(Instant from, Instant to, Consumer<StoredObservation> consumer) {
+        observations.find(Filters.and(Filters.gte("observedAt", Date.from(from)), Filters.lt("observedAt",
+                Date.from(to)))).batchSize(1000).map(ObservationRepository::toStored).forEach(consumer);
+    }
+
+    /** When the newest stored observation was made. */
+    public Optional<Instant> newestObservedAt() {
+        return Optional.ofNullable(observations.find().sort(Sorts.descending("observedAt")).limit(1)
+                .projection(new Document("observedAt", 1)).first()).map(d -> d.getDate("observedAt").toInstant());
+    }
+
+    /** The earliest day among observations stored (by any replica) at or after {@code since}. */
+    public Optional<Instant> earliestObservedReceivedSince(Instant since) {
+        return Optional.ofNullable(observations.find(Filters.gte("receivedAt", Date.from(since)))
+                .sort(Sorts.ascending("observedAt")).limit(1).projection(new Document("observedAt", 1)).first())
+                .map(d -> d.getDate("observedAt").toInstant());
+    }
+
     /** Observations stored (by any replica) at or after {@code since}, oldest first. */
     public void forEachReceivedSince(Instant since, Consumer<StoredObservation> consumer) {
         observations.find(Filters.gte("receivedAt", Date.from(since))).sort(Sorts.ascending("receivedAt"))

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,6 +47,7 @@ public class ScoreHistoryRepository {
 
     public void createIndexes() {
         history.createIndex(Indexes.ascending("level", "subjectId", "date"));
+        history.createIndex(Indexes.ascending("date"));
     }
 
     public void saveAll(Collection<SubjectPoint> points) {
@@ -59,6 +61,19 @@ public class ScoreHistoryRepository {
 
     public List<SubjectPoint> findAll() {
         return history.find().map(ScoreHistoryRepository::fromDocument).into(new ArrayList<>());
+    }
+
+    /** Every point of one level (frameworks: a few per day, whatever the catalog's size). */
+    public List<SubjectPoint> findByLevel(Level level) {
+        return history.find(Filters.eq("level", level.name().toLowerCase(Locale.ROOT)))
+                .map(ScoreHistoryRepository::fromDocument).into(new ArrayList<>());
+    }
+
+    /** Every point of {@code from} or later. */
+    public void forEachFrom(LocalDate from, Consumer<SubjectPoint> consumer) {
+        // dates are stored as ISO text, whose order is the dates' order
+        history.find(Filters.gte("date", from.toString())).batchSize(1000).map(ScoreHistoryRepository::fromDocument)
+                .forEach(consumer);
     }
 
     private static Document toDocument(SubjectPoint p) {

@@ -23,6 +23,7 @@ public final class HistorySnapshot {
 
     private final Map<SubjectKey, NavigableMap<LocalDate, DayPoints>> subjects;
     private final FlowSeries flows;
+    private volatile NavigableSet<LocalDate> days;
 
     private HistorySnapshot(Map<SubjectKey, NavigableMap<LocalDate, DayPoints>> subjects, FlowSeries flows) {
         this.flows = flows;
@@ -108,9 +109,15 @@ public final class HistorySnapshot {
 
     /** Every UTC day on which something was observed or a flow ends (its exclusive end), oldest first. */
     public NavigableSet<LocalDate> days() {
-        TreeSet<LocalDate> days = new TreeSet<>(flows.ends());
-        subjects.values().forEach(d -> days.addAll(d.keySet()));
-        return days;
+        NavigableSet<LocalDate> known = days;
+        if (known == null) {
+            TreeSet<LocalDate> all = new TreeSet<>(flows.ends());
+            subjects.values().forEach(d -> all.addAll(d.keySet()));
+            // the snapshot never changes: its days are collected once, however often a rescore asks
+            known = Collections.unmodifiableNavigableSet(all);
+            days = known;
+        }
+        return known;
     }
 
     /** The time of the newest observation made at or before {@code time}; empty when there is none. */

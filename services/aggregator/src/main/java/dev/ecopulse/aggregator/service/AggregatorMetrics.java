@@ -31,8 +31,14 @@ public class AggregatorMetrics {
     private final Timer ingest;
     private final Timer scoring;
 
-    AggregatorMetrics(MeterRegistry registry, ScoreView view, Catalog catalog, Methodology methodology) {
+    private final ObservationHistory history;
+    private final FlowStore flows;
+
+    AggregatorMetrics(MeterRegistry registry, ScoreView view, Catalog catalog, Methodology methodology,
+            ObservationHistory history, FlowStore flows) {
         this.registry = registry;
+        this.history = history;
+        this.flows = flows;
         this.view = view;
         this.catalog = catalog;
         this.methodology = methodology;
@@ -44,6 +50,11 @@ public class AggregatorMetrics {
     }
 
     void registerGauges(@Observes StartupEvent start) {
+        // bounded by the days scoring reads, however many days the store keeps
+        Gauge.builder("ecopulse.aggregator.history.points", history, ObservationHistory::size)
+                .description("Observation history held in memory: (subject, day) points").register(registry);
+        Gauge.builder("ecopulse.aggregator.history.flows", flows, FlowStore::size)
+                .description("Flows held in memory: (subject, signal, date range) counts").register(registry);
         for (Framework f : catalog.frameworks()) {
             gauge("ecopulse.aggregator.maturity", f, "Maturity of a framework, 0-100, higher is better",
                     s -> s.maturity().maturity(), null, null);

@@ -11,7 +11,7 @@ import dev.ecopulse.contract.event.ObservationSource;
 import java.time.Instant;
 
 /** Turns observation payloads (as received or as stored) into the typed points scoring works on. */
-final class ObservationPoints {
+public final class ObservationPoints {
 
     private ObservationPoints() {
     }
@@ -26,7 +26,7 @@ final class ObservationPoints {
         }
     }
 
-    static ObservedPoint of(StoredObservation stored) {
+    public static ObservedPoint of(StoredObservation stored) {
         ObservationSource source = ObservationSource.fromId(stored.source())
                 .orElseThrow(() -> new IllegalStateException("stored observation " + stored.id()
                         + " has unknown source " + stored.source()));

@@ -4,6 +4,7 @@ import dev.ecopulse.aggregator.config.ScoresConfig;
 import dev.ecopulse.aggregator.config.StoreConfig;
 import dev.ecopulse.aggregator.repository.ScoreHistoryRepository;
 import dev.ecopulse.aggregator.repository.ScoreHistoryRepository.SubjectPoint;
+import dev.ecopulse.aggregator.repository.ScoringStateRepository;
 import dev.ecopulse.aggregator.scoring.Evaluation;
 import dev.ecopulse.aggregator.scoring.HistorySnapshot;
 import dev.ecopulse.aggregator.scoring.Level;
@@ -41,6 +42,7 @@ public class ScoreRefresher {
 
     private static final Logger LOG = Logger.getLogger(ScoreRefresher.class);
     static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+    private static final int SAVE_BATCH = 10_000;
 
     private final Catalog catalog;
     private final Methodology methodology;
@@ -48,6 +50,8 @@ public class ScoreRefresher {
     private final LatestObservations latest;
     private final ScoreView view;
     private final StoreBootstrap bootstrap;
+    private final HistoryWindow window;
+    private final ScoringStateRepository scoringState;
     private final ScoreHistoryRepository scoreHistory;
     private final ScoreChanges changes;
     private final AggregatorMetrics metrics;
@@ -69,13 +73,17 @@ public class ScoreRefresher {
     // refresh thread only
     private final Map<String, ScorePoint> saved = new HashMap<>();
     private final Map<String, SubjectPoint> unsaved = new LinkedHashMap<>();
+    private final Map<String, NavigableMap<LocalDate, ScorePoint>> frameworkHistory = new HashMap<>();
     private HistorySnapshot snapshot = HistorySnapshot.empty();
     private Duration retryDelay;
     private boolean retryScheduled;
 
     ScoreRefresher(Catalog catalog, Methodology methodology, ObservationHistory history, LatestObservations latest,
-            ScoreView view, StoreBootstrap bootstrap, ScoreHistoryRepository scoreHistory, ScoreChanges changes,
-            AggregatorMetrics metrics, ScoresConfig config, StoreConfig store) {
+            ScoreView view, StoreBootstrap bootstrap, HistoryWindow window, ScoringStateRepository scoringState,
+            ScoreHistoryRepository scoreHistory, ScoreChanges changes, AggregatorMetrics metrics, ScoresConfig config,
+            StoreConfig store) {
+        this.window = window;
+        this.scoringState = scoringState;
         this.catalog = catalog;
         this.methodology = methodology;
         this.history = history;
@@ -115,8 +123,9 @@ public class ScoreRefresher {
     }
 
     private void load() {
+        StoreBootstrap.Loaded loaded;
         try {
-            bootstrap.load().forEach(p -> saved.put(p.key(), p.point()));
+            loaded = bootstrap.load();
         } catch (RuntimeException e) {
             LOG.warnf("Cannot load the store yet (%s); trying again in %d ms", e.getMessage(),
                     retryDelay.toMillis());
@@ -124,18 +133,23 @@ public class ScoreRefresher {
             backOff();
             return;
         }
+        loaded.saved().forEach(p -> saved.put(p.key(), p.point()));
+        loaded.frameworkHistory().forEach(p -> frameworkHistory.computeIfAbsent(p.subjectId(), id -> new TreeMap<>())
+                .put(p.point().date(), p.point()));
         retryDelay = store.retryInitialDelay();
         LocalDate from;
         synchronized (this) {
-            loaded = true;
-            from = dirtyFrom;
+            this.loaded = true;
+            from = earlier(dirtyFrom, loaded.dirtyFrom().orElse(null));
             dirtyFrom = null;
             firstChange = null;
         }
-        // everything ingested so far is in the history, so one pass from its first day covers it
-        LocalDate first = history.snapshot().days().stream().findFirst().orElse(from);
-        recompute(first);
-        flush();
+        // ingested since the start or stored after the score history was last brought up to date: one pass covers both
+        refresh(from);
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     private void refreshWhenSettled() {
@@ -154,39 +168,90 @@ public class ScoreRefresher {
             firstChange = null;
             scheduled = false;
         }
+        refresh(from);
+    }
+
+    /** Recomputes from {@code from} and saves; when the store fails midway, the same days are tried again later. */
+    private void refresh(LocalDate from) {
+        Instant started = Instant.now();
         try {
             recompute(from);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Scores could not be recomputed");
+            if (executor.isShutdown()) {
+                return; // stopping: the interrupted store read is no failure
+            }
+            LOG.errorf(e, "Scores could not be recomputed from %s; trying again in %d ms", from,
+                    retryDelay.toMillis());
+            if (from != null) {
+                synchronized (this) {
+                    dirtyFrom = earlier(dirtyFrom, from);
+                }
+                executor.schedule(() -> refresh(takeDirty()), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+                backOff();
+            }
             return;
         }
-        flush();
+        flush(started);
     }
 
-    /** Recomputes the current scores and every day of history from {@code from} on, and installs the view. */
+    private synchronized LocalDate takeDirty() {
+        LocalDate from = dirtyFrom;
+        dirtyFrom = null;
+        firstChange = null;
+        return from;
+    }
+
+    /**
+     * Recomputes the current scores (installed first, so they are served at once) and every day of history from
+     * {@code from} on: from memory where it holds the days a day's scores read, from the store before that.
+     */
     private void recompute(LocalDate from) {
         metrics.scoringTimer().record(() -> {
+            history.newestDay().map(window::heldFrom).ifPresent(history::keepFrom);
             snapshot = history.snapshot();
             Evaluation current = Scoring.evaluate(catalog, methodology, snapshot, END_OF_TIME);
-            Map<String, NavigableMap<LocalDate, ScorePoint>> frameworkHistory = new HashMap<>();
-            view.state().ifPresent(s -> s.frameworkHistory().forEach((id, days) ->
-                    frameworkHistory.put(id, new TreeMap<>(days))));
-            if (from != null) {
-                LocalDate last = snapshot.days().isEmpty() ? null : snapshot.days().last();
-                for (LocalDate day : snapshot.days().tailSet(from, true)) {
-                    Evaluation e = day.equals(last) ? current : Scoring.evaluate(catalog, methodology, snapshot,
-                            day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1));
-                    record(day, e, frameworkHistory);
-                }
+            if (from == null || snapshot.days().isEmpty()) {
+                view.install(current, frameworkHistoryCopy(), latest.byProject());
+                return;
             }
-            view.install(current, frameworkHistory, latest.byProject());
+            LocalDate last = snapshot.days().last();
+            LocalDate scorable = history.heldFrom().map(window::scorableFrom).orElse(from);
+            LocalDate memoryFrom = later(from, scorable.isAfter(last) ? last : scorable);
+            if (from.isBefore(memoryFrom) || snapshot.days().subSet(from, true, last, false).size() > 1) {
+                // a long rescore: the current scores are served meanwhile
+                view.install(current, frameworkHistoryCopy(), latest.byProject());
+            }
+            if (from.isBefore(memoryFrom)) {
+                window.replayFromStore(from, memoryFrom, (day, e) -> {
+                    record(day, e);
+                    if (unsaved.size() >= SAVE_BATCH) {
+                        save(); // a long rescore from the store is saved as it goes, not held until the end
+                    }
+                });
+            }
+            for (LocalDate day : snapshot.days().tailSet(memoryFrom, true)) {
+                record(day, day.equals(last) ? current : Scoring.evaluate(catalog, methodology, snapshot,
+                        day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1)));
+            }
+            view.install(current, frameworkHistoryCopy(), latest.byProject());
         });
     }
 
-    private void record(LocalDate day, Evaluation e, Map<String, NavigableMap<LocalDate, ScorePoint>> frameworks) {
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** The view gets its own copy: the refresher goes on changing its days. */
+    private Map<String, NavigableMap<LocalDate, ScorePoint>> frameworkHistoryCopy() {
+        Map<String, NavigableMap<LocalDate, ScorePoint>> copy = new HashMap<>();
+        frameworkHistory.forEach((id, days) -> copy.put(id, new TreeMap<>(days)));
+        return copy;
+    }
+
+    private void record(LocalDate day, Evaluation e) {
         for (SubjectScore s : e.frameworks().values()) {
             ScorePoint p = ScorePoint.of(day, s);
-            frameworks.computeIfAbsent(s.id(), id -> new TreeMap<>()).put(day, p);
+            frameworkHistory.computeIfAbsent(s.id(), id -> new TreeMap<>()).put(day, p);
             keep(new SubjectPoint(Level.FRAMEWORK, s.id(), p));
         }
         for (SubjectScore s : e.projects().values()) {
@@ -200,15 +265,25 @@ public class ScoreRefresher {
         }
     }
 
-    /** Saves the changed score history and publishes score changes; on failure, tries again later. */
-    private void flush() {
+    private void save() {
+        if (!unsaved.isEmpty()) {
+            scoreHistory.saveAll(unsaved.values());
+            unsaved.values().forEach(p -> saved.put(p.key(), p.point()));
+            unsaved.clear();
+        }
+    }
+
+    /**
+     * Saves the changed score history, publishes score changes and marks everything stored before {@code scoredFrom}
+     * as scored; on failure, tries again later. Score points of days memory no longer holds are forgotten once saved.
+     */
+    private void flush(Instant scoredFrom) {
         try {
-            if (!unsaved.isEmpty()) {
-                scoreHistory.saveAll(unsaved.values());
-                unsaved.values().forEach(p -> saved.put(p.key(), p.point()));
-                unsaved.clear();
-            }
+            save();
+            history.heldFrom().ifPresent(held -> saved.values().removeIf(p -> p.date().isBefore(held)));
             view.state().ifPresent(s -> changes.publish(s.current(), snapshot));
+            // what other replicas stored but this one has not synced yet is covered by the start's look back
+            scoringState.markScoredBefore(scoredFrom);
             retryDelay = store.retryInitialDelay();
         } catch (RuntimeException e) {
             LOG.warnf("Cannot save score history or publish score changes yet (%s); trying again in %d ms",
@@ -217,7 +292,7 @@ public class ScoreRefresher {
                 retryScheduled = true;
                 executor.schedule(() -> {
                     retryScheduled = false;
-                    flush();
+                    flush(scoredFrom);
                 }, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
             }
             backOff();
