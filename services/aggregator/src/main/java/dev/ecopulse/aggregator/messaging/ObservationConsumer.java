@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -49,8 +50,8 @@ public class ObservationConsumer {
         long start = System.nanoTime();
         List<KafkaRecord<String, String>> records = batch.getRecords();
         InvalidObservationException[] rejected = new InvalidObservationException[records.size()];
-        List<ObservationIngest.Checked> observations = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
+        List<IncomingObservation> incoming = new ArrayList<>();
+        List<Integer> incomingAt = new ArrayList<>();
         int series = 0;
         for (int i = 0; i < records.size(); i++) {
             try {
@@ -59,11 +60,24 @@ public class ObservationConsumer {
                     seriesIngest.ingest(seriesEvent);
                     series++;
                 } else {
-                    observations.add(ingest.check((IncomingObservation) event));
-                    positions.add(i);
+                    incoming.add((IncomingObservation) event);
+                    incomingAt.add(i);
                 }
             } catch (InvalidObservationException e) {
                 rejected[i] = e;
+            }
+        }
+        // the checks read nothing but the record, the catalog and the clock: they may run side by side
+        List<Object> checks = IntStream.range(0, incoming.size()).parallel().mapToObj(i -> check(incoming.get(i)))
+                .toList();
+        List<ObservationIngest.Checked> observations = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            if (checks.get(i) instanceof ObservationIngest.Checked checked) {
+                observations.add(checked);
+                positions.add(incomingAt.get(i));
+            } else {
+                rejected[incomingAt.get(i)] = (InvalidObservationException) checks.get(i);
             }
         }
         ObservationIngest.BatchStored stored = ingest.storeAll(observations);
@@ -72,6 +86,15 @@ public class ObservationConsumer {
         LOG.debugf("Batch of %d records: %d observations stored, %d already stored, %d series", records.size(),
                 stored.stored(), stored.duplicates(), series);
         return deadLetter(records, rejected).thenCompose(done -> batch.ack());
+    }
+
+    /** The checked observation, or the reason it must go to the dead letters. */
+    private Object check(IncomingObservation observation) {
+        try {
+            return ingest.check(observation);
+        } catch (InvalidObservationException e) {
+            return e;
+        }
     }
 
     /**

@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
 /**
  * Checks an observation against the contract and the catalog (its project or framework and subject are the catalog's, it is not
  * from the future, its {@code ce_id} is the one its content derives), stores it once (and as its subject's latest unless a
- * newer one is stored), then hands it to scoring. Returns only once everything is written, so the caller can
- * acknowledge it; throws {@link InvalidObservationException} for an observation that must go to the dead letters.
+ * newer one is stored), then hands it to scoring. The consumer checks each record and stores a batch's valid
+ * observations at once ({@link #storeAll}). Returns only once everything is written, so the caller can acknowledge
+ * it; throws (or, for a batch, names) {@link InvalidObservationException} for what must go to the dead letters.
  */
 @ApplicationScoped
 public class ObservationIngest {
