@@ -39,8 +39,10 @@ machine() { # what the numbers were measured on, printed with them
 
 build() {
   say "Building the aggregator, its test classes and the local infrastructure..."
-  mvn -B -q -o -pl deploy/local/infra,services/aggregator package -DskipTests >/dev/null || fail "build failed"
-  mvn -B -q -o -pl services/aggregator test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  # -am: the modules they use come from this tree, not from a local repository (nothing is installed)
+  ./mvnw -B -q -o -pl deploy/local/infra,services/aggregator -am package -DskipTests >/dev/null || fail "build failed"
+  # the aggregator is built last, so the class path written last (and kept) is its own
+  ./mvnw -B -q -o -pl services/aggregator -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$ROOT/target/bench-classpath.txt" >/dev/null || fail "cannot compute the test class path"
   BENCH_CP="services/aggregator/target/test-classes:services/aggregator/target/classes:$(cat "$ROOT/target/bench-classpath.txt")"
 }

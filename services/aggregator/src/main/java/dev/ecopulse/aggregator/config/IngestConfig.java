@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** What ingest accepts: how far ahead of this clock an observation may be, and how its {@code ce_id} is derived. */
+/**
+ * What ingest accepts (how far ahead of this clock an observation may be, how its {@code ce_id} is derived) and how
+ * many records it takes at once.
+ */
 @ConfigMapping(prefix = "ecopulse.ingest")
 public interface IngestConfig {
 
@@ -15,4 +18,11 @@ public interface IngestConfig {
     /** The collectors' id bucket ({@code ecopulse.collect.bucket}); ids are checked against it. */
     @WithDefault("1h")
     Duration idBucket();
+
+    /**
+     * Most records one poll of the observation topics returns (the Kafka consumer's {@code max.poll.records}): each
+     * poll is one batch, validated record by record and stored with one bulk write per collection, then acknowledged.
+     */
+    @WithDefault("500")
+    int maxBatch();
 }

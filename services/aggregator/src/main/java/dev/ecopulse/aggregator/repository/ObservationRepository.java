@@ -1,11 +1,13 @@
 package dev.ecopulse.aggregator.repository;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import dev.ecopulse.contract.event.ObservationSource;
 import io.smallrye.faulttolerance.api.BeforeRetry;
@@ -59,16 +61,8 @@ public class ObservationRepository {
     @RetryWhen(exception = TransientStoreFailure.class, result = NeverOnResult.class)
     @BeforeRetry(StoreRetryLog.class)
     public boolean insert(StoredObservation observation) {
-        Document doc = new Document("_id", observation.id())
-                .append("source", observation.source())
-                .append("projectId", observation.projectId())
-                .append("subject", observation.subject())
-                .append("observedAt", Date.from(observation.observedAt()))
-                // stamped by each try, not taken from the record: replicas sync by the time it was really written
-                .append("receivedAt", new Date())
-                .append("payload", Document.parse(observation.payloadJson()));
         try {
-            observations.insertOne(doc);
+            observations.insertOne(document(observation, new Date()));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -76,6 +70,44 @@ public class ObservationRepository {
             }
             throw e;
         }
+    }
+
+    /**
+     * Inserts a batch with one unordered insert: a document whose id is taken (stored before, or earlier in the same
+     * batch) is a duplicate and the rest are inserted all the same. While the store cannot be reached the whole insert
+     * is retried with backoff for as long as it takes (documents it already wrote then come back as duplicates).
+     */
+    @Retry(maxRetries = -1, delay = 500, maxDuration = 0, jitter = 200)
+    @ExponentialBackoff(maxDelay = 30_000)
+    @RetryWhen(exception = TransientStoreFailure.class, result = NeverOnResult.class)
+    @BeforeRetry(StoreRetryLog.class)
+    public BatchWrite insertAll(List<StoredObservation> batch) {
+        if (batch.isEmpty()) {
+            return BatchWrite.ALL_WRITTEN;
+        }
+        Date receivedAt = new Date();
+        List<Document> docs = new ArrayList<>(batch.size());
+        batch.forEach(o -> docs.add(document(o, receivedAt)));
+        try {
+            observations.insertMany(docs, new InsertManyOptions().ordered(false));
+            return BatchWrite.ALL_WRITTEN;
+        } catch (MongoBulkWriteException e) {
+            if (TransientStoreFailure.isTransient(e)) {
+                throw e;
+            }
+            return BatchWrite.of(e);
+        }
+    }
+
+    private static Document document(StoredObservation observation, Date receivedAt) {
+        return new Document("_id", observation.id())
+                .append("source", observation.source())
+                .append("projectId", observation.projectId())
+                .append("subject", observation.subject())
+                .append("observedAt", Date.from(observation.observedAt()))
+                // stamped by each try, not taken from the record: replicas sync by the time it was really written
+                .append("receivedAt", receivedAt)
+                .append("payload", Document.parse(observation.payloadJson()));
     }
 
     /**

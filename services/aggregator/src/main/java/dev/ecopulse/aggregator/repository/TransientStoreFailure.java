@@ -1,5 +1,6 @@
 package dev.ecopulse.aggregator.repository;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
@@ -7,6 +8,7 @@ import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteConcernException;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -29,6 +31,14 @@ public class TransientStoreFailure implements Predicate<Throwable> {
         if (failure instanceof MongoSocketException || failure instanceof MongoTimeoutException
                 || failure instanceof MongoConnectionPoolClearedException
                 || failure instanceof MongoNotPrimaryException || failure instanceof MongoNodeIsRecoveringException) {
+            return true;
+        }
+        // written, but not yet as durably as the write concern asks: writing again is safe (ids and guards)
+        if (failure instanceof MongoWriteConcernException) {
+            return true;
+        }
+        if (failure instanceof MongoBulkWriteException bulk && (bulk.getWriteConcernError() != null
+                || bulk.getWriteErrors().stream().anyMatch(e -> TRANSIENT_CODES.contains(e.getCode())))) {
             return true;
         }
         if (failure instanceof MongoCommandException command && TRANSIENT_CODES.contains(command.getErrorCode())) {

@@ -14,6 +14,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -29,6 +30,7 @@ public class AggregatorMetrics {
     private final Catalog catalog;
     private final Methodology methodology;
     private final Timer ingest;
+    private final Timer ingestBatch;
     private final Timer scoring;
 
     private final ObservationHistory history;
@@ -43,7 +45,11 @@ public class AggregatorMetrics {
         this.catalog = catalog;
         this.methodology = methodology;
         this.ingest = Timer.builder("ecopulse.aggregator.ingest")
-                .description("Time to validate and store one observation, store waits included").register(registry);
+                .description("Time to validate and store one observation, store waits included (its share of its"
+                        + " batch)").register(registry);
+        this.ingestBatch = Timer.builder("ecopulse.aggregator.ingest.batch")
+                .description("Time to validate and store one batch of observation-topic records, store waits"
+                        + " included").register(registry);
         this.scoring = Timer.builder("ecopulse.aggregator.scoring")
                 .description("Time to recompute the scores and their daily history after new observations")
                 .register(registry);
@@ -99,6 +105,14 @@ public class AggregatorMetrics {
 
     public Timer ingestTimer() {
         return ingest;
+    }
+
+    /** A batch of {@code observations} validated and stored in {@code nanos}: each counts its share of the time. */
+    public void ingested(int observations, long nanos) {
+        ingestBatch.record(nanos, TimeUnit.NANOSECONDS);
+        for (int i = 0; i < observations; i++) {
+            ingest.record(nanos / observations, TimeUnit.NANOSECONDS);
+        }
     }
 
     public Timer scoringTimer() {

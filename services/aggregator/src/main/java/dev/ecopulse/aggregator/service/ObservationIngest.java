@@ -3,6 +3,7 @@ package dev.ecopulse.aggregator.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecopulse.aggregator.config.IngestConfig;
+import dev.ecopulse.aggregator.repository.BatchWrite;
 import dev.ecopulse.aggregator.repository.LatestObservationRepository;
 import dev.ecopulse.aggregator.repository.ObservationRepository;
 import dev.ecopulse.aggregator.repository.StoredObservation;
@@ -17,14 +18,19 @@ import dev.ecopulse.contract.event.ObservationSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
  * Checks an observation against the contract and the catalog (its project or framework and subject are the catalog's, it is not
  * from the future, its {@code ce_id} is the one its content derives), stores it once (and as its subject's latest unless a
- * newer one is stored), then hands it to scoring. Returns only once everything is written, so the caller can
- * acknowledge it; throws {@link InvalidObservationException} for an observation that must go to the dead letters.
+ * newer one is stored), then hands it to scoring. The consumer checks each record and stores a batch's valid
+ * observations at once ({@link #storeAll}). Returns only once everything is written, so the caller can acknowledge
+ * it; throws (or, for a batch, names) {@link InvalidObservationException} for what must go to the dead letters.
  */
 @ApplicationScoped
 public class ObservationIngest {
@@ -89,21 +95,94 @@ public class ObservationIngest {
 
     /** Stores a checked observation unless it is already stored, and applies it; true if it was new. */
     public boolean store(Checked checked) {
+        boolean stored = write(checked.record());
+        applied(checked, stored);
+        return stored;
+    }
+
+    /** Applies a stored observation, new or not, and counts it. */
+    private void applied(Checked checked, boolean stored) {
         IncomingObservation observation = checked.observation();
-        StoredObservation record = checked.record();
-        ObservedPoint point = checked.point();
-        String projectId = record.projectId();
-        boolean stored = write(record);
         // a duplicate is applied too: its first delivery may have been written without being acknowledged
-        memory.apply(record, point);
+        memory.apply(checked.record(), checked.point());
         refresher.observationsChanged(HistorySnapshot.day(observation.time()));
         if (stored) {
             metrics.stored(observation.source().id());
         } else {
             metrics.duplicate(observation.source().id());
-            LOG.debugf("Observation %s of %s already stored", observation.id(), projectId);
+            LOG.debugf("Observation %s of %s already stored", observation.id(), checked.record().projectId());
         }
-        return stored;
+    }
+
+    /**
+     * What storing a batch did: observations new in the store, observations already stored (both applied), and the
+     * observations the store refused for good, by their index in the batch, each with the reason for the dead letters.
+     */
+    public record BatchStored(int stored, int duplicates, Map<Integer, InvalidObservationException> refused) {
+    }
+
+    /**
+     * Stores checked observations with one unordered insert and one unordered bulk write of their latest-observation
+     * upserts, then applies each stored or already stored one as {@link #store} does. Returns only once everything
+     * is written (the store waits included), so the caller can acknowledge the batch.
+     */
+    public BatchStored storeAll(List<Checked> batch) {
+        List<StoredObservation> records = batch.stream().map(Checked::record).toList();
+        Set<Integer> duplicates;
+        Map<Integer, InvalidObservationException> refused = new TreeMap<>();
+        try {
+            BatchWrite inserted = repository.insertAll(records);
+            duplicates = inserted.duplicates();
+            inserted.refused().forEach((i, reason) -> refused.put(i, refusal(reason)));
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < records.size(); i++) {
+                if (!refused.containsKey(i)) {
+                    kept.add(i);
+                }
+            }
+            // a duplicate's latest is written too: its first delivery may have been inserted and no more
+            BatchWrite latest = latestRepository.storeAllIfNewer(kept.stream().map(records::get).toList());
+            latest.refused().forEach((i, reason) -> refused.put(kept.get(i), refusal(reason)));
+        } catch (RuntimeException e) {
+            if (TransientStoreFailure.isTransient(e)) {
+                throw e;
+            }
+            // the store refused the whole write for good, not one document of it: one at a time finds the culprit
+            LOG.warnf("The store refused a batch of %d observations (%s); storing them one at a time", batch.size(),
+                    e.getMessage());
+            return storeOneByOne(batch);
+        }
+        int stored = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (!refused.containsKey(i)) {
+                boolean isNew = !duplicates.contains(i);
+                applied(batch.get(i), isNew);
+                stored += isNew ? 1 : 0;
+            }
+        }
+        return new BatchStored(stored, batch.size() - stored - refused.size(), refused);
+    }
+
+    private BatchStored storeOneByOne(List<Checked> batch) {
+        int stored = 0;
+        int duplicates = 0;
+        Map<Integer, InvalidObservationException> refused = new TreeMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                if (store(batch.get(i))) {
+                    stored++;
+                } else {
+                    duplicates++;
+                }
+            } catch (InvalidObservationException e) {
+                refused.put(i, e);
+            }
+        }
+        return new BatchStored(stored, duplicates, refused);
+    }
+
+    private static InvalidObservationException refusal(String reason) {
+        return new InvalidObservationException("the store refused the observation: " + reason);
     }
 
     /** Rejects what a well-behaved collector never sends: a foreign subject, a future time, a forged id. */

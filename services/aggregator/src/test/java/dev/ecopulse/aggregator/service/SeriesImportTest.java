@@ -34,6 +34,11 @@ class SeriesImportTest {
         public Duration idBucket() {
             return Duration.ofHours(1);
         }
+
+        @Override
+        public int maxBatch() {
+            return 500;
+        }
     };
 
     // nothing reaches the store or memory in these tests: every input is refused while it is checked
