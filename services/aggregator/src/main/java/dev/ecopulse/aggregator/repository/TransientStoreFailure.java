@@ -1,26 +1,24 @@
 package dev.ecopulse.aggregator.repository;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
-import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-import com.mongodb.MongoWriteConcernException;
+import com.mongodb.MongoWriteException;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Whether a store failure is worth retrying: the store is unreachable, restarting or not yet primary. A write the
- * store refuses for good (a document it cannot take) is not retried, so one bad record cannot hold the stream.
+ * Whether a store failure is worth retrying. A store failure is retried (the stream held, nothing acknowledged)
+ * unless the store refused a document for good with an error that names the document as the problem (too large, an
+ * invalid field name, failed validation): only then is the record dead-lettered, so one bad record cannot hold the
+ * stream, while a store that is down, restarting, full, closed or failing in a way not known here loses nothing.
  */
 public class TransientStoreFailure implements Predicate<Throwable> {
 
-    /** Server error codes of a store that is shutting down, restarting or unreachable. */
-    private static final Set<Integer> TRANSIENT_CODES = Set.of(6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602,
-            13435, 13436);
+    /** Server error codes that mean "this document can never be written", whatever the store's state. */
+    static final Set<Integer> BAD_DOCUMENT_CODES = Set.of(2, 9, 14, 28, 52, 55, 56, 57, 66, 121, 10334, 17280, 17419,
+            17420);
 
     @Override
     public boolean test(Throwable failure) {
@@ -28,25 +26,25 @@ public class TransientStoreFailure implements Predicate<Throwable> {
     }
 
     public static boolean isTransient(Throwable failure) {
-        if (failure instanceof MongoSocketException || failure instanceof MongoTimeoutException
-                || failure instanceof MongoConnectionPoolClearedException
-                || failure instanceof MongoNotPrimaryException || failure instanceof MongoNodeIsRecoveringException) {
-            return true;
+        if (!(failure instanceof MongoException mongo)) {
+            return false; // not the store's answer: a failure of ours, retrying would not help
         }
-        // written, but not yet as durably as the write concern asks: writing again is safe (ids and guards)
-        if (failure instanceof MongoWriteConcernException) {
-            return true;
+        if (failure instanceof MongoBulkWriteException bulk) {
+            return bulk.getWriteConcernError() != null || bulk.getWriteErrors().stream()
+                    .anyMatch(e -> e.getCategory() != ErrorCategory.DUPLICATE_KEY && !badDocument(e.getCode()));
         }
-        if (failure instanceof MongoBulkWriteException bulk && (bulk.getWriteConcernError() != null
-                || bulk.getWriteErrors().stream().anyMatch(e -> TRANSIENT_CODES.contains(e.getCode())))) {
-            return true;
+        if (failure instanceof MongoWriteException write) {
+            return write.getError().getCategory() != ErrorCategory.DUPLICATE_KEY
+                    && !badDocument(write.getError().getCode());
         }
-        if (failure instanceof MongoCommandException command && TRANSIENT_CODES.contains(command.getErrorCode())) {
-            return true;
+        if (failure instanceof MongoCommandException command) {
+            return !badDocument(command.getErrorCode());
         }
-        return failure instanceof MongoException mongo
-                && (mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
-                        || mongo.hasErrorLabel("RetryableWriteError")
-                        || TRANSIENT_CODES.contains(mongo.getCode()));
+        return !badDocument(mongo.getCode());
+    }
+
+    /** A write error that names the document as what the store can never take. */
+    public static boolean badDocument(int code) {
+        return BAD_DOCUMENT_CODES.contains(code);
     }
 }
