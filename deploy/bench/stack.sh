@@ -4,7 +4,8 @@
 # whatever it started when the script exits.
 #
 # Environment (all optional): BENCH_KAFKA_PORT (19092), BENCH_STORE_PORT (19017), BENCH_HTTP_PORT (18080),
-#   BENCH_PARTITIONS (1), BENCH_HEAP (512m), STORE_COMMIT (each-write, as run.sh; or background).
+#   BENCH_PARTITIONS (1), BENCH_HEAP (512m), STORE_HEAP (1g, the embedded store's), STORE_COMMIT (each-write, as
+#   run.sh; or background).
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -58,7 +59,7 @@ start_infra() {
   java -Xmx512m -cp "$cp" dev.ecopulse.infra.KafkaBrokerMain --data "$WORK/kafka" --port "$KAFKA_PORT" \
     --controller-port "$((KAFKA_PORT + 1))" --partitions "$PARTITIONS" >"$WORK/kafka.log" 2>&1 &
   PIDS+=("$!")
-  java -Xmx512m -cp "$cp" dev.ecopulse.infra.StoreMain --data "$WORK/store/ecopulse.mv" --port "$STORE_PORT" \
+  java -Xmx"${STORE_HEAP:-1g}" -cp "$cp" dev.ecopulse.infra.StoreMain --data "$WORK/store/ecopulse.mv" --port "$STORE_PORT" \
     --commit "${STORE_COMMIT:-each-write}" \
     >"$WORK/store.log" 2>&1 &
   PIDS+=("$!")
