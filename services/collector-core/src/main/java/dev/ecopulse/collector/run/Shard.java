@@ -1,27 +1,17 @@
 package dev.ecopulse.collector.run;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Replica {@code index} of {@code count} sharing one collector's catalog: each subject belongs to exactly one replica,
- * chosen from a hash of the subject that is the same in every JVM (SHA-256, then a jump consistent hash, so going from
+ * chosen from a hash of the subject that is the same in every JVM (FNV-1a, then a jump consistent hash, so going from
  * n to n + 1 replicas moves only a 1/(n + 1) share of the subjects and the others keep their cached ETags).
  */
 public record Shard(int index, int count) {
 
     public static final Shard ALL = new Shard(0, 1);
-
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    });
 
     public Shard {
         if (count < 1) {
@@ -55,12 +45,18 @@ public record Shard(int index, int count) {
         return count == 1 ? "all" : (index + 1) + " of " + count;
     }
 
+    /** FNV-1a (64 bits) over the UTF-8 bytes, then MurmurHash3's finaliser so that similar names spread evenly. */
     static long hash(String key) {
-        byte[] digest = SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8));
-        long h = 0;
-        for (int i = 0; i < Long.BYTES; i++) {
-            h = (h << 8) | (digest[i] & 0xff);
+        long h = 0xcbf29ce484222325L;
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
         }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
         return h;
     }
 
