@@ -4,6 +4,7 @@ import dev.ecopulse.collector.config.CollectConfig;
 import dev.ecopulse.collector.messaging.ObservationPublisher;
 import dev.ecopulse.collector.messaging.PublishException;
 import dev.ecopulse.contract.catalog.Catalog;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
-/** Runs the collector, one run at a time, and remembers the recent runs for the progress API. */
+/**
+ * Runs the collector, one run at a time, and remembers the recent runs for the progress API. Created at start, so a
+ * wrong shard setting stops the service then, even when no run starts with it.
+ */
+@Startup
 @ApplicationScoped
 public class RunManager {
 
