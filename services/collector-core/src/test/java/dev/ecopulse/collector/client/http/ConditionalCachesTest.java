@@ -139,18 +139,12 @@ class ConditionalCachesTest {
 
     @Test
     void aFileOfAnotherServiceOrFormatIsIgnored() throws Exception {
-        Path file = dir.resolve("etags.json");
-        ConditionalCaches npm = new ConditionalCaches(Optional.of(file), "npm-collector", MAPPER);
-        npm.cache("simple", 1, Optional.empty(), RELEASES).put(uri("/simple/optax/"), "\"v1\"",
-                Fetched.of(List.of()));
-        npm.save();
+        Path file = savedWithOneAnswer("npm-collector");
 
-        ConditionalCaches pypi = new ConditionalCaches(Optional.of(file), "pypi-collector", MAPPER);
-        assertThat(pypi.cache("simple", 1, Optional.empty(), RELEASES).size()).isZero();
+        assertThat(simple(file, "pypi-collector").size()).isZero();
 
         Files.writeString(file, Files.readString(file).replace("ecopulse-etag-cache/1", "ecopulse-etag-cache/0"));
-        ConditionalCaches older = new ConditionalCaches(Optional.of(file), "npm-collector", MAPPER);
-        assertThat(older.cache("simple", 1, Optional.empty(), RELEASES).size()).isZero();
+        assertThat(simple(file, "npm-collector").size()).isZero();
     }
 
     @Test
@@ -169,18 +163,13 @@ class ConditionalCachesTest {
 
     @Test
     void aRunEndingBeforeAClientWasCreatedKeepsThatClientsEntries() throws Exception {
-        Path file = dir.resolve("etags.json");
-        ConditionalCaches first = new ConditionalCaches(Optional.of(file), "test-collector", MAPPER);
-        first.cache("simple", 1, Optional.empty(), RELEASES).put(uri("/simple/optax/"), "\"v1\"",
-                Fetched.of(List.of()));
-        first.save();
+        Path file = savedWithOneAnswer("test-collector");
 
         ConditionalCaches restarted = new ConditionalCaches(Optional.of(file), "test-collector", MAPPER);
         restarted.cache("other", 1, Optional.empty(), RELEASES);
         restarted.save();
 
-        ConditionalCaches third = new ConditionalCaches(Optional.of(file), "test-collector", MAPPER);
-        assertThat(third.cache("simple", 1, Optional.empty(), RELEASES).get(uri("/simple/optax/"))).isPresent();
+        assertThat(simple(file, "test-collector").get(uri("/simple/optax/"))).isPresent();
     }
 
     @Test
@@ -191,6 +180,21 @@ class ConditionalCachesTest {
         caches.finished(null);
 
         assertThat(dir).isEmptyDirectory();
+    }
+
+    /** A file written by {@code service} with one answer in its cache {@code simple}. */
+    private Path savedWithOneAnswer(String service) {
+        Path file = dir.resolve("etags.json");
+        ConditionalCaches caches = new ConditionalCaches(Optional.of(file), service, MAPPER);
+        caches.cache("simple", 1, Optional.empty(), RELEASES).put(uri("/simple/optax/"), "\"v1\"",
+                Fetched.of(List.of()));
+        caches.save();
+        return file;
+    }
+
+    /** The cache {@code simple} of a freshly started {@code service} reading {@code file}. */
+    private static ConditionalCache<Fetched<List<Release>>> simple(Path file, String service) {
+        return new ConditionalCaches(Optional.of(file), service, MAPPER).cache("simple", 1, Optional.empty(), RELEASES);
     }
 
     private Lookup<Fetched<List<Release>>> fetch(ConditionalCache<Fetched<List<Release>>> cache) throws Exception {
