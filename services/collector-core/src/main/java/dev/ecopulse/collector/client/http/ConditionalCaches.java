@@ -10,6 +10,7 @@ import dev.ecopulse.collector.run.CollectionTarget;
 import dev.ecopulse.collector.run.RunListener;
 import dev.ecopulse.collector.run.RunStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -52,6 +53,7 @@ public class ConditionalCaches implements RunListener {
     private Map<String, JsonNode> stored;
     private int targets = -1;
 
+    @Inject
     ConditionalCaches(CollectConfig config, @ConfigProperty(name = "quarkus.application.name") String service,
             ObjectMapper mapper) {
         this(config.etagCache(), service, mapper);
