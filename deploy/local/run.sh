@@ -295,9 +295,11 @@ fi
 
 # --- services: started together, then each waited for --------------------------------------------------------------
 for s in "${SERVICES[@]}"; do
-  # each collector remembers which subjects it backfilled, so a restart does not read their past again
+  # each collector remembers which subjects it backfilled and its ETags, so a restart does not read their past again
+  # and still gets its 304s
   start "$s" env QUARKUS_HTTP_PORT="${PORTS[$s]}" \
     ECOPULSE_COLLECT_BACKFILL_LEDGER="${ECOPULSE_COLLECT_BACKFILL_LEDGER:-$DATA_DIR/backfill/$s.txt}" \
+    ECOPULSE_COLLECT_ETAG_CACHE="${ECOPULSE_COLLECT_ETAG_CACHE:-$DATA_DIR/etag-cache/$s.json}" \
     java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$(jar_of "$s")"
 done
 for i in "${!SERVICES[@]}"; do

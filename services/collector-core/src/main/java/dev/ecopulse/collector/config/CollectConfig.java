@@ -35,4 +35,26 @@ public interface CollectConfig {
     /** How many finished runs stay visible at {@code /api/v1/collect}. */
     @WithDefault("20")
     int history();
+
+    /** Which part of the catalog this replica collects when several replicas of one collector share it. */
+    Sharding shard();
+
+    /**
+     * File where the conditional-request caches (ETags and what their answers gave) are written at the end of each
+     * run and read at start, so a restart still sends {@code If-None-Match}; without it they last as long as the
+     * process.
+     */
+    Optional<Path> etagCache();
+
+    /** The split of the catalog across replicas: replica {@code index} of {@code count} collects its subjects only. */
+    interface Sharding {
+
+        /** Replicas sharing the catalog; 1 collects everything. */
+        @WithDefault("1")
+        int count();
+
+        /** This replica, from 0 to {@code count - 1} (a StatefulSet pod's ordinal). */
+        @WithDefault("0")
+        int index();
+    }
 }

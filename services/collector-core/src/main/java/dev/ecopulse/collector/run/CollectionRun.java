@@ -20,6 +20,7 @@ final class CollectionRun implements RunContext {
 
     private final String runId;
     private final String source;
+    private final Shard shard;
     private final RunStatus.Trigger trigger;
     private final Instant startedAt;
     private final List<CollectionTarget> targets;
@@ -40,11 +41,12 @@ final class CollectionRun implements RunContext {
     private volatile Instant finishedAt;
     private volatile String failure;
 
-    CollectionRun(String runId, String source, RunStatus.Trigger trigger, List<CollectionTarget> targets, String unit,
-            Consumer<Observation> publisher, Consumer<SeriesObservation> seriesPublisher, BackfillLedger ledger,
-            boolean backfillAll, Clock clock) {
+    CollectionRun(String runId, String source, Shard shard, RunStatus.Trigger trigger, List<CollectionTarget> targets,
+            String unit, Consumer<Observation> publisher, Consumer<SeriesObservation> seriesPublisher,
+            BackfillLedger ledger, boolean backfillAll, Clock clock) {
         this.runId = runId;
         this.source = source;
+        this.shard = shard;
         this.trigger = trigger;
         this.targets = List.copyOf(targets);
         this.unit = unit;
@@ -154,7 +156,7 @@ final class CollectionRun implements RunContext {
         synchronized (errors) {
             errorsNow = List.copyOf(errors);
         }
-        return new RunStatus(runId, source, trigger, state, startedAt, finishedAt, unit, targets.size(),
+        return new RunStatus(runId, source, shard, trigger, state, startedAt, finishedAt, unit, targets.size(),
                 Math.min(doneTargets.size(), targets.size()), published.get(), failed.get(), backfillAll,
                 seriesPublished.get(), cost.get(), activity,
                 failure, errorsNow);

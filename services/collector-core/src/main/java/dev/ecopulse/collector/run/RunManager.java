@@ -4,9 +4,11 @@ import dev.ecopulse.collector.config.CollectConfig;
 import dev.ecopulse.collector.messaging.ObservationPublisher;
 import dev.ecopulse.collector.messaging.PublishException;
 import dev.ecopulse.contract.catalog.Catalog;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -23,7 +25,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
-/** Runs the collector, one run at a time, and remembers the recent runs for the progress API. */
+/**
+ * Runs the collector, one run at a time, and remembers the recent runs for the progress API. Created at start, so a
+ * wrong shard setting stops the service then, even when no run starts with it.
+ */
+@Startup
 @ApplicationScoped
 public class RunManager {
 
@@ -37,6 +43,8 @@ public class RunManager {
     private final RunMetrics metrics;
     private final BackfillLedger ledger;
     private final CollectConfig config;
+    private final Shard shard;
+    private final Instance<RunListener> listeners;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<CollectionRun> running = new AtomicReference<>();
     private final Deque<CollectionRun> finished = new ArrayDeque<>();
@@ -47,7 +55,10 @@ public class RunManager {
     });
 
     RunManager(Collector collector, Catalog catalog, ObservationPublisher publisher, RunMetrics metrics,
-            BackfillLedger ledger, CollectConfig config) {
+            BackfillLedger ledger, CollectConfig config, Instance<RunListener> listeners) {
+        // a wrong index or count stops the service at start: a replica collecting the wrong part is silent
+        this.shard = new Shard(config.shard().index(), config.shard().count());
+        this.listeners = listeners;
         this.ledger = ledger;
         this.collector = collector;
         this.catalog = catalog;
@@ -58,7 +69,15 @@ public class RunManager {
 
     @PostConstruct
     void registerMetrics() {
-        metrics.register(collector.source().id(), config.interval());
+        metrics.register(collector.source().id(), config.interval(), shard);
+        if (shard.count() > 1) {
+            LOG.infof("Shard %s: this replica collects its part of the %s subjects only", shard.describe(),
+                collector.source().id());
+        }
+    }
+
+    public Shard shard() {
+        return shard;
     }
 
     /** Starts a run in the background; throws {@link RunInProgressException} while another one runs. */
@@ -73,8 +92,10 @@ public class RunManager {
     public RunStatus start(RunStatus.Trigger trigger, boolean backfill) {
         String id = collector.source().id() + "-" + ID_TIME.format(clock.instant()) + "-"
                 + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
-        CollectionRun run = new CollectionRun(id, collector.source().id(), trigger, collector.targets(catalog),
-                collector.targetUnit(), publisher::publish, publisher::publishSeries, ledger, backfill, clock);
+        // the one place targets are listed: every collector, its bulk queries included, sees its shard's only
+        CollectionRun run = new CollectionRun(id, collector.source().id(), shard, trigger,
+                shard.select(collector.targets(catalog)), collector.targetUnit(), publisher::publish,
+                publisher::publishSeries, ledger, backfill, clock);
         CollectionRun other = running.compareAndExchange(null, run);
         if (other != null) {
             throw new RunInProgressException(other.runId());
@@ -85,9 +106,12 @@ public class RunManager {
     }
 
     private void execute(CollectionRun run) {
-        LOG.infof("Run %s started (%s): %d %s", run.runId(), run.snapshot().trigger(), run.targets().size(),
-                collector.targetUnit());
+        LOG.infof("Run %s started (%s): %d %s, shard %s", run.runId(), run.snapshot().trigger(),
+                run.targets().size(), collector.targetUnit(), shard.describe());
         try {
+            for (RunListener listener : listeners) {
+                listener.starting(run.targets());
+            }
             collector.collect(run);
             run.finish();
         } catch (PublishException e) {
@@ -121,8 +145,19 @@ public class RunManager {
             LOG.infof("Run %s %s: %d published, %d series, %d failed, cost %d%s", run.runId(), status.state(),
                     status.published(), status.seriesPublished(), status.failed(), status.cost(),
                     status.failure() == null ? "" : " (" + status.failure() + ")");
+            for (RunListener listener : listeners) {
+                tell(listener, status);
+            }
         } finally {
             running.set(null);
+        }
+    }
+
+    private static void tell(RunListener listener, RunStatus status) {
+        try {
+            listener.finished(status);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "After run %s: %s failed", status.runId(), listener.getClass().getSimpleName());
         }
     }
 

@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Run metrics: runs by outcome, duration, targets published and failed, upstream cost, last success, running. */
+/**
+ * Run metrics: runs by outcome, duration, targets published and failed, upstream cost, last success, running, and the
+ * replica's shard.
+ */
 @ApplicationScoped
 public class RunMetrics {
 
@@ -24,8 +27,15 @@ public class RunMetrics {
     }
 
     /** Registers the gauges once the collector's source is known. */
-    void register(String source, Duration interval) {
+    void register(String source, Duration interval, Shard shard) {
         this.source = source;
+        // which part of the catalog this replica's runs cover; the run metrics below count that part only
+        Gauge.builder("ecopulse.collector.shard.index", shard, Shard::index)
+                .description("This replica's shard, from 0 to ecopulse_collector_shard_count - 1")
+                .tag("source", source).register(registry);
+        Gauge.builder("ecopulse.collector.shard.count", shard, Shard::count)
+                .description("Replicas sharing the catalog (ecopulse.collect.shard.count)")
+                .tag("source", source).register(registry);
         // lets alerts speak of "two intervals" whatever ecopulse.collect.interval is
         Gauge.builder("ecopulse.collector.interval", interval, Duration::toSeconds).baseUnit("seconds")
                 .description("Time between scheduled collection runs").tag("source", source).register(registry);

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
-/** A run's progress while it runs and its summary after; what {@code GET /api/v1/collect/{runId}} answers. */
+/**
+ * A run's progress while it runs and its summary after; what {@code GET /api/v1/collect/{runId}} answers. {@code shard}
+ * is the part of the catalog this replica collects; {@code total} counts its targets only.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunStatus(
         String runId,
         String source,
+        Shard shard,
         Trigger trigger,
         State state,
         Instant startedAt,

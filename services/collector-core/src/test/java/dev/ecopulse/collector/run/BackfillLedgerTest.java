@@ -83,6 +83,26 @@ class BackfillLedgerTest {
             public int history() {
                 return 20;
             }
+
+            @Override
+            public Sharding shard() {
+                return new Sharding() {
+                    @Override
+                    public int count() {
+                        return 1;
+                    }
+
+                    @Override
+                    public int index() {
+                        return 0;
+                    }
+                };
+            }
+
+            @Override
+            public Optional<Path> etagCache() {
+                return Optional.empty();
+            }
         };
     }
 }

@@ -71,8 +71,8 @@ class CollectionRunTest {
 
     private CollectionRun run(boolean backfillAll) {
         List<Observation> observations = new ArrayList<>();
-        return new CollectionRun("pypi-run", "pypi", RunStatus.Trigger.API, List.of(OPTAX, CHEX), "packages",
-                observations::add, sent::add, ledger, backfillAll, CLOCK);
+        return new CollectionRun("pypi-run", "pypi", Shard.ALL, RunStatus.Trigger.API, List.of(OPTAX, CHEX),
+                "packages", observations::add, sent::add, ledger, backfillAll, CLOCK);
     }
 
     private static SeriesObservation series(CollectionTarget target, String origin) {

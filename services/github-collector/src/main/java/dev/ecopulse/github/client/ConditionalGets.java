@@ -1,6 +1,8 @@
 package dev.ecopulse.github.client;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ecopulse.collector.client.http.ConditionalCache;
+import dev.ecopulse.collector.client.http.ConditionalCaches;
 import dev.ecopulse.collector.client.http.UpstreamReply;
 import dev.ecopulse.collector.client.http.UpstreamRequest;
 import dev.ecopulse.collector.run.RunContext;
@@ -20,9 +22,15 @@ public class ConditionalGets {
     private final GithubCaller caller;
     private final ConditionalCache<UpstreamReply> cache;
 
-    ConditionalGets(GithubCaller caller, GithubConfig config) {
+    /** REST GETs per repository and run: only the contributors with a token, every signal without. */
+    static final int WITH_TOKEN = 1;
+    static final int WITHOUT_TOKEN = 8;
+
+    ConditionalGets(GithubCaller caller, GithubConfig config, ConditionalCaches caches) {
         this.caller = caller;
-        this.cache = new ConditionalCache<>(config.etagCacheSize());
+        this.cache = caches.cache("github-rest", config.authorized() ? WITH_TOKEN : WITHOUT_TOKEN,
+                config.etagCacheSize(), new TypeReference<>() {
+                });
     }
 
     public UpstreamReply get(Endpoint endpoint, RunContext run, UpstreamRequest request) throws InterruptedException {

@@ -59,9 +59,11 @@ public interface GithubConfig {
     @WithDefault("60s")
     Duration observedAtTolerance();
 
-    /** Conditional-request answers remembered (ETags), least recently used out first. */
-    @WithDefault("2000")
-    int etagCacheSize();
+    /**
+     * Conditional-request answers remembered (ETags), least recently used out first; without it, sized by the
+     * run's repositories (collector-core's {@code ConditionalCaches}).
+     */
+    Optional<Integer> etagCacheSize();
 
     /** Whether a non-blank token is configured: GraphQL mode. */
     default boolean authorized() {

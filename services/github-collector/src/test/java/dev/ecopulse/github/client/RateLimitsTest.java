@@ -124,8 +124,8 @@ class RateLimitsTest {
         }
 
         @Override
-        public int etagCacheSize() {
-            return 100;
+        public Optional<Integer> etagCacheSize() {
+            return Optional.of(100);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.ecopulse.npm.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** npm's registry and its download counts API: where they are and how politely to ask them. */
 @ConfigMapping(prefix = "ecopulse.npm")
@@ -61,7 +62,9 @@ public interface NpmConfig {
     @WithDefault("2")
     int skipDownloadsAfterThrottled();
 
-    /** Registry documents remembered (by URL, with their ETag) to send conditional requests and reuse them on 304. */
-    @WithDefault("500")
-    int etagCacheSize();
+    /**
+     * Registry documents remembered (by URL, with their ETag) to send conditional requests and reuse them on 304;
+     * without it, sized by the run's packages.
+     */
+    Optional<Integer> etagCacheSize();
 }

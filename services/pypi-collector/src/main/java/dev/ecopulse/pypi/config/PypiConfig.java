@@ -3,6 +3,7 @@ package dev.ecopulse.pypi.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** PyPI's JSON and Simple APIs: where they are and how politely to ask them. */
 @ConfigMapping(prefix = "ecopulse.pypi")
@@ -39,7 +40,9 @@ public interface PypiConfig {
     @WithDefault("60s")
     Duration throttleMaxWait();
 
-    /** Answers remembered (by URL, with their ETag) to send conditional requests and reuse them on 304. */
-    @WithDefault("500")
-    int etagCacheSize();
+    /**
+     * Answers remembered (by URL, with their ETag) to send conditional requests and reuse them on 304, per upstream
+     * and endpoint; without it, sized by the run's packages.
+     */
+    Optional<Integer> etagCacheSize();
 }

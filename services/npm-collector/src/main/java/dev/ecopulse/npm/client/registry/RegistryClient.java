@@ -1,6 +1,8 @@
 package dev.ecopulse.npm.client.registry;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ecopulse.collector.client.http.ConditionalCache;
+import dev.ecopulse.collector.client.http.ConditionalCaches;
 import dev.ecopulse.collector.client.http.ConditionalGet;
 import dev.ecopulse.collector.client.http.Lookup;
 import dev.ecopulse.collector.client.http.UpstreamHttp;
@@ -27,13 +29,14 @@ public class RegistryClient {
     private final UpstreamHttp http;
     private final ConditionalCache<PackageDocument> documents;
 
-    RegistryClient(NpmConfig config, Upstreams upstreams) {
+    RegistryClient(NpmConfig config, Upstreams upstreams, ConditionalCaches caches) {
         this.baseUrl = trimSlash(config.registryUrl());
         this.http = upstreams.client(UpstreamSettings.of("npm registry", "npm", config.userAgent(), config.timeout(),
                 config.registryRequestsPerSecond())
                 .withThrottle(config.throttleRetries(), config.throttleBackoff(), config.throttleMaxWait())
                 .withRetries(1, config.throttleBackoff()));
-        this.documents = new ConditionalCache<>(config.etagCacheSize());
+        this.documents = caches.cache("npm-registry", 1, config.etagCacheSize(), new TypeReference<>() {
+        });
     }
 
     public Lookup<PackageDocument> document(String name, RunContext run) throws InterruptedException {

@@ -1,7 +1,9 @@
 package dev.ecopulse.pypi.client.pypi;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ecopulse.collector.client.Fetched;
 import dev.ecopulse.collector.client.http.ConditionalCache;
+import dev.ecopulse.collector.client.http.ConditionalCaches;
 import dev.ecopulse.collector.client.http.ConditionalGet;
 import dev.ecopulse.collector.client.http.Lookup;
 import dev.ecopulse.collector.client.http.UpstreamHttp;
@@ -26,14 +28,16 @@ public class PypiClient {
     private final ConditionalCache<ProjectMetadata> projects;
     private final ConditionalCache<Fetched<List<Release>>> pages;
 
-    PypiClient(PypiConfig config, Upstreams upstreams) {
+    PypiClient(PypiConfig config, Upstreams upstreams, ConditionalCaches caches) {
         this.baseUrl = trimSlash(config.url());
         this.http = upstreams.client(UpstreamSettings.of("PyPI", "pypi", config.userAgent(), config.timeout(),
                 config.requestsPerSecond())
                 .withThrottle(config.throttleRetries(), config.throttleBackoff(), config.throttleMaxWait())
                 .withRetries(1, config.throttleBackoff()));
-        this.projects = new ConditionalCache<>(config.etagCacheSize());
-        this.pages = new ConditionalCache<>(config.etagCacheSize());
+        this.projects = caches.cache("pypi-json", 1, config.etagCacheSize(), new TypeReference<>() {
+        });
+        this.pages = caches.cache("pypi-simple", 1, config.etagCacheSize(), new TypeReference<>() {
+        });
     }
 
     /** {@code /pypi/<name>/json}; {@code name} is PEP 503-normalised. */

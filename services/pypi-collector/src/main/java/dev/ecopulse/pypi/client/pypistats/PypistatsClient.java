@@ -1,8 +1,10 @@
 package dev.ecopulse.pypi.client.pypistats;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ecopulse.collector.client.Fetched;
 import dev.ecopulse.collector.client.RequestPacer;
 import dev.ecopulse.collector.client.http.ConditionalCache;
+import dev.ecopulse.collector.client.http.ConditionalCaches;
 import dev.ecopulse.collector.client.http.ConditionalGet;
 import dev.ecopulse.collector.client.http.Lookup;
 import dev.ecopulse.collector.client.http.UpstreamHttp;
@@ -36,7 +38,7 @@ public class PypistatsClient {
     private final AnswerReuse<RecentDownloads> recentAnswers;
     private final AnswerReuse<Fetched<List<DailyDownloads>>> overallAnswers;
 
-    PypistatsClient(PypistatsConfig config, PypiConfig pypi, Upstreams upstreams) {
+    PypistatsClient(PypistatsConfig config, PypiConfig pypi, Upstreams upstreams, ConditionalCaches caches) {
         this.baseUrl = config.url().endsWith("/") ? config.url().substring(0, config.url().length() - 1)
                 : config.url();
         this.http = upstreams.client(UpstreamSettings.of("pypistats", "pypi", pypi.userAgent(), config.timeout(), 1)
@@ -44,8 +46,10 @@ public class PypistatsClient {
                 .withThrottle(config.throttleRetries(), config.throttleBackoff(), config.throttleMaxWait())
                 .withRetries(1, config.throttleBackoff()));
         // pypistats documents no ETags; should it send them, they are used like PyPI's
-        this.recent = new ConditionalCache<>(pypi.etagCacheSize());
-        this.overall = new ConditionalCache<>(pypi.etagCacheSize());
+        this.recent = caches.cache("pypistats-recent", 1, pypi.etagCacheSize(), new TypeReference<>() {
+        });
+        this.overall = caches.cache("pypistats-overall", 1, pypi.etagCacheSize(), new TypeReference<>() {
+        });
         this.recentAnswers = new AnswerReuse<>(config.reuseFor());
         this.overallAnswers = new AnswerReuse<>(config.reuseFor());
         this.time = upstreams.time();
