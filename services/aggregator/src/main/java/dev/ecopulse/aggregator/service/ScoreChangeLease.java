@@ -44,7 +44,8 @@ public class ScoreChangeLease {
                 Clock.systemUTC());
     }
 
-    ScoreChangeLease(LeaseStore store, String replica, Duration duration, Clock clock) {
+    /** A lease of {@code replica} in {@code store}, lasting {@code duration} on {@code clock}. */
+    public ScoreChangeLease(LeaseStore store, String replica, Duration duration, Clock clock) {
         this.store = store;
         this.replica = replica;
         this.duration = duration;
