@@ -33,10 +33,12 @@ public class ScoreChangeLease {
     private final Duration margin;
     private final Clock clock;
 
-    // guarded by this
-    private Instant heldUntil;
-    private long term;
-    private String holder;
+    /** Until when this replica holds the lease (null: not), its term, and the holder last seen in the store. */
+    private record State(Instant heldUntil, long term, String holder) {
+    }
+
+    // written by renew() and release() under this; read without a lock, so readiness never waits for the store
+    private volatile State state = new State(null, 0, null);
 
     @Inject
     ScoreChangeLease(LeaseStore store, ScoreChangesConfig config) {
@@ -56,36 +58,35 @@ public class ScoreChangeLease {
     /** Renews the lease, or takes it if it is free or expired. */
     public synchronized Change renew() {
         Instant now = clock.instant();
+        State was = state;
         LeaseStore.Lease lease;
         try {
             lease = store.acquire(NAME, replica, now, now.plus(duration));
         } catch (RuntimeException e) {
-            LOG.warnf("Cannot renew the score-change lease (%s)%s", e.getMessage(),
-                    heldUntil == null ? "" : "; publishing stops at " + heldUntil.minus(margin) + " unless renewed");
+            LOG.warnf("Cannot renew the score-change lease (%s)%s", e.getMessage(), was.heldUntil() == null ? ""
+                    : "; publishing stops at " + was.heldUntil().minus(margin) + " unless renewed");
             return Change.NONE;
         }
-        String before = holder;
-        holder = lease.holder();
         if (replica.equals(lease.holder())) {
-            boolean kept = heldUntil != null && now.isBefore(heldUntil.minus(margin));
-            heldUntil = now.plus(duration); // counted from before the write: never later than the stored expiry
+            boolean kept = was.heldUntil() != null && now.isBefore(was.heldUntil().minus(margin));
+            // counted from before the write: never later than the stored expiry
+            long term = kept ? was.term() : was.term() + 1;
+            state = new State(now.plus(duration), term, lease.holder());
             if (kept) {
                 return Change.KEPT;
             }
-            term++;
             LOG.infof("Replica %s now publishes score changes (lease %s, until %s)", replica,
-                    before == null || before.equals(replica) ? "taken" : "taken over from " + before,
+                    was.holder() == null || was.holder().equals(replica) ? "taken" : "taken over from " + was.holder(),
                     lease.expiresAt());
             return Change.GAINED;
         }
-        boolean lost = heldUntil != null;
-        heldUntil = null;
-        if (lost) {
+        state = new State(null, was.term(), lease.holder());
+        if (was.heldUntil() != null) {
             LOG.infof("Replica %s stopped publishing score changes: the lease is held by %s until %s", replica,
                     lease.holder(), lease.expiresAt());
             return Change.LOST;
         }
-        if (before == null || !before.equals(lease.holder())) {
+        if (!lease.holder().equals(was.holder())) {
             LOG.infof("Score changes are published by replica %s (lease until %s); replica %s stands by",
                     lease.holder(), lease.expiresAt(), replica);
         }
@@ -93,8 +94,9 @@ public class ScoreChangeLease {
     }
 
     /** The current term while this replica may publish, else empty. */
-    public synchronized Optional<Long> heldTerm() {
-        return heldUntil != null && clock.instant().isBefore(heldUntil.minus(margin)) ? Optional.of(term)
+    public Optional<Long> heldTerm() {
+        State s = state;
+        return s.heldUntil() != null && clock.instant().isBefore(s.heldUntil().minus(margin)) ? Optional.of(s.term())
                 : Optional.empty();
     }
 
@@ -103,8 +105,8 @@ public class ScoreChangeLease {
     }
 
     /** The holder as last seen in the store (this replica or another), or null before the first look. */
-    public synchronized String holder() {
-        return holder;
+    public String holder() {
+        return state.holder();
     }
 
     public String replica() {
@@ -113,10 +115,11 @@ public class ScoreChangeLease {
 
     /** Gives the lease up, so another replica publishes at its next renewal instead of after the expiry. */
     public synchronized void release() {
-        if (heldUntil == null) {
+        State was = state;
+        if (was.heldUntil() == null) {
             return;
         }
-        heldUntil = null;
+        state = new State(null, was.term(), was.holder());
         try {
             store.release(NAME, replica);
             LOG.infof("Replica %s released the score-change lease", replica);
