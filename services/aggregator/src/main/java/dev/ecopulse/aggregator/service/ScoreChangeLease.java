@@ -39,6 +39,8 @@ public class ScoreChangeLease {
 
     // written by renew() and release() under this; read without a lock, so readiness never waits for the store
     private volatile State state = new State(null, 0, null);
+    // guarded by this: released at shutdown, never taken again by this process
+    private boolean released;
 
     @Inject
     ScoreChangeLease(LeaseStore store, ScoreChangesConfig config) {
@@ -57,6 +59,9 @@ public class ScoreChangeLease {
 
     /** Renews the lease, or takes it if it is free or expired. */
     public synchronized Change renew() {
+        if (released) {
+            return Change.NONE;
+        }
         Instant now = clock.instant();
         State was = state;
         LeaseStore.Lease lease;
@@ -113,8 +118,12 @@ public class ScoreChangeLease {
         return replica;
     }
 
-    /** Gives the lease up, so another replica publishes at its next renewal instead of after the expiry. */
+    /**
+     * Gives the lease up for good (at shutdown), so another replica publishes at its next renewal instead of after
+     * the expiry.
+     */
     public synchronized void release() {
+        released = true;
         State was = state;
         if (was.heldUntil() == null) {
             return;

@@ -140,5 +140,9 @@ class ScoreChangeLeaseTest {
         assertThat(a.held()).isFalse();
         assertThat(b.renew()).isEqualTo(Change.GAINED);
         assertThat(a.renew()).isEqualTo(Change.NONE);
+        // released at shutdown: a scheduled renewal that still runs does not take it back
+        clock.advance(DURATION.multipliedBy(2));
+        assertThat(a.renew()).isEqualTo(Change.NONE);
+        assertThat(a.held()).isFalse();
     }
 }
