@@ -97,10 +97,6 @@ class AggregatorReplicasIT {
         try {
             awaitStored(settled, Duration.ofSeconds(120));
             awaitSameScores(a, b);
-            assertThat(metric(a, "ecopulse_aggregator_observations_stored_total")).as("a consumes its partitions")
-                    .isPositive();
-            assertThat(metric(b, "ecopulse_aggregator_observations_stored_total")).as("b consumes its partitions")
-                    .isPositive();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                     metric(a, "ecopulse_aggregator_score_changes_publisher")
                             + metric(b, "ecopulse_aggregator_score_changes_publisher") == 1);
@@ -111,6 +107,10 @@ class AggregatorReplicasIT {
             ServiceProcess survivor = killed == a ? b : a;
             awaitStored(settled + (total - settled) / 4, Duration.ofSeconds(120));
             double killedStored = metric(killed, "ecopulse_aggregator_observations_stored_total");
+            // the first collections may all go to the replica that started first; the backlog is split
+            assertThat(killedStored).as("the killed replica consumes its partitions").isPositive();
+            assertThat(metric(survivor, "ecopulse_aggregator_observations_stored_total"))
+                    .as("the other replica consumes its partitions").isPositive();
             killed.kill();
             running.remove(killed);
             long atKill = stored();
