@@ -190,6 +190,16 @@ class KubernetesTest {
     }
 
     @Test
+    void theAggregatorRunsTwoReplicasAndADisruptionBudgetKeepsOneUp() {
+        assertThat(deployment("aggregator").path("spec").path("replicas").asInt()).isGreaterThanOrEqualTo(2);
+        JsonNode budget = BASE.find("PodDisruptionBudget", "aggregator")
+                .orElseThrow(() -> new AssertionError("no PodDisruptionBudget aggregator"));
+        assertThat(budget.path("spec").path("minAvailable").asInt()).isEqualTo(1);
+        assertThat(budget.path("spec").path("selector").path("matchLabels").path("service").asText())
+                .isEqualTo("aggregator");
+    }
+
+    @Test
     void theTopicsJobAndTheStrimziTopicsCreateTheContractTopicsAlike() {
         JsonNode job = Manifests.of(K8S.resolve("topics/job")).find("Job", "ecopulse-topics").orElseThrow();
         JsonNode container = job.path("spec").path("template").path("spec").path("containers").get(0);

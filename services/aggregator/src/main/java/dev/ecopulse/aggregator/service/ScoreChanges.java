@@ -15,7 +15,12 @@ import dev.ecopulse.aggregator.scoring.SubjectScore;
 import dev.ecopulse.contract.catalog.Catalog;
 import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.ScoreChanged;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,14 +28,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
  * Announces maturity changes: a project's or framework's first score, and every later move by more than the
  * configured epsilon against the last published score. The last published score is stored, so a restart or a replay
- * announces nothing new; a change is recorded as published only after Kafka acknowledged it.
+ * announces nothing new; a change is recorded as published only after Kafka acknowledged it. With several replicas
+ * only the holder of the {@link ScoreChangeLease} publishes; the others keep scoring and stand by. A replica that gains
+ * the lease first reloads the published scores (the previous holder's announcements), then publishes what changed
+ * since, so a takeover announces nothing twice.
  */
 @ApplicationScoped
 public class ScoreChanges {
@@ -44,16 +56,70 @@ public class ScoreChanges {
     private final Methodology methodology;
     private final ScoresConfig config;
     private final AggregatorMetrics metrics;
+    private final ScoreChangeLease lease;
     private final Map<String, PublishedScore> published = new ConcurrentHashMap<>();
+    // catch-up publishing after a takeover runs here, never on the scheduler thread that renews the lease
+    private final ExecutorService catchUp = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "score-change-catch-up");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean catchUpPending = new AtomicBoolean();
+    private final AtomicBoolean catchUpRunning = new AtomicBoolean();
+
+    // guarded by this
+    private long loadedTerm = -1;
+    private Evaluation latest;
+    private HistorySnapshot latestHistory;
 
     ScoreChanges(PublishedScoreRepository repository, ScoreEvents publisher, Catalog catalog,
-            Methodology methodology, ScoresConfig config, AggregatorMetrics metrics) {
+            Methodology methodology, ScoresConfig config, AggregatorMetrics metrics, ScoreChangeLease lease,
+            MeterRegistry registry) {
         this.repository = repository;
         this.publisher = publisher;
         this.catalog = catalog;
         this.methodology = methodology;
         this.config = config;
         this.metrics = metrics;
+        this.lease = lease;
+        Gauge.builder("ecopulse.aggregator.score.changes.publisher", lease, l -> l.held() ? 1 : 0)
+                .description("1 while this replica holds the score-change lease and publishes score changes, else 0")
+                .register(registry);
+    }
+
+    /** Renews the lease (or tries to take it); after a takeover, publishes what changed since the last holder. */
+    @Scheduled(identity = "score-change-lease", every = "${ecopulse.score-changes.lease-renew-interval:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void renewLease() {
+        if (lease.renew() == ScoreChangeLease.Change.GAINED) {
+            catchUpPending.set(true);
+        }
+        if (catchUpPending.get() && lease.held() && catchUpRunning.compareAndSet(false, true)) {
+            catchUp.execute(() -> {
+                try {
+                    publishLatest();
+                } finally {
+                    catchUpRunning.set(false);
+                }
+            });
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        catchUp.shutdownNow();
+        lease.release();
+    }
+
+    private synchronized void publishLatest() {
+        if (latest == null) {
+            return; // not scored yet: the first refresh publishes
+        }
+        try {
+            publish(latest, latestHistory);
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot publish the score changes since the last holder yet (%s); trying again at the next"
+                    + " lease renewal", e.getMessage());
+        }
     }
 
     void load(List<PublishedScore> stored) {
@@ -61,10 +127,26 @@ public class ScoreChanges {
     }
 
     /** Publishes every change of {@code current} against the last published scores. */
-    void publish(Evaluation current, HistorySnapshot history) {
+    synchronized void publish(Evaluation current, HistorySnapshot history) {
+        latest = current;
+        latestHistory = history;
+        Optional<Long> term = lease.heldTerm();
+        if (term.isEmpty()) {
+            return; // another replica publishes
+        }
+        if (term.get() != loadedTerm) {
+            // another replica may have published since this one last did
+            published.clear();
+            load(repository.findAll());
+            loadedTerm = term.get();
+        }
         List<String> announced = new ArrayList<>();
         for (SubjectScore s : Stream.concat(current.frameworks().values().stream(),
                 current.projects().values().stream()).toList()) {
+            if (!lease.held()) {
+                LOG.infof("Score-change lease lost while publishing; %d changes published before", announced.size());
+                break;
+            }
             Double score = s.maturity().maturity();
             if (score == null) {
                 continue;
@@ -89,6 +171,7 @@ public class ScoreChanges {
         if (!announced.isEmpty()) {
             LOG.infof("Published %d score changes: %s", announced.size(), String.join(", ", announced));
         }
+        catchUpPending.set(false);
     }
 
     private static Map<String, Double> shares(SubjectScore s) {
