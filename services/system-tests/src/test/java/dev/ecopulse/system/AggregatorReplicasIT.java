@@ -9,12 +9,8 @@ import com.mongodb.client.MongoClients;
 import dev.ecopulse.contract.catalog.CatalogLoader;
 import dev.ecopulse.contract.catalog.Project;
 import dev.ecopulse.contract.event.CloudEventAttributes;
-import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
-import dev.ecopulse.contract.event.GithubObservation;
-import dev.ecopulse.contract.event.ObservationSource;
 import dev.ecopulse.contract.event.ScoreChanged;
-import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.contract.event.Topics;
 import dev.ecopulse.infra.EmbeddedStore;
 import dev.ecopulse.infra.SingleNodeKafka;
@@ -37,12 +33,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -221,45 +214,18 @@ class AggregatorReplicasIT {
 
     /** Collections {@code from} (inclusive) to {@code to} hours before the newest: one observation per repository. */
     private static int publish(int from, int to) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
         int sent = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<String, String> producer = GithubRecords.producer(kafka.bootstrapServers())) {
             for (int hour = to - 1; hour >= from; hour--) {
                 for (Project p : PROJECTS) {
-                    GithubObservation o = observation(p, NEWEST.minus(Duration.ofHours(hour)), hour);
-                    ProducerRecord<String, String> record = new ProducerRecord<>(Topics.METRICS_GITHUB, p.id(),
-                            new String(EventJson.write(o), StandardCharsets.UTF_8));
-                    headers(o).forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-                    producer.send(record);
+                    producer.send(GithubRecords.record(GithubRecords.observation(p, NEWEST.minus(Duration.ofHours(
+                            hour)), "replicas-run", hour, hour)));
                     sent++;
                 }
             }
             producer.flush();
         }
         return sent;
-    }
-
-    private static GithubObservation observation(Project p, Instant at, int age) {
-        return new GithubObservation(p.id(), p.github(), at, "replicas-run", SubjectStatus.FOUND, null, "graphql",
-                5000L + p.id().length() * 1000L - age, 800L + age % 7, 120L, 300L, 40L, 150L, 90L + p.id().length(),
-                400L, 380L, 40L, "v1.0." + (age % 9), at.minus(Duration.ofDays(10)), 6L,
-                Instant.parse("2019-01-01T00:00:00Z"), at, false, "Apache-2.0", "Python", List.of("deep-learning"),
-                null, List.of());
-    }
-
-    private static Map<String, String> headers(GithubObservation o) {
-        return Map.of(CloudEventAttributes.HEADER_SPEC_VERSION, CloudEventAttributes.SPEC_VERSION,
-                CloudEventAttributes.HEADER_ID, EventIds.observationId(ObservationSource.GITHUB, o.projectId(),
-                        o.repository(), o.observedAt(), EventIds.DEFAULT_BUCKET),
-                CloudEventAttributes.HEADER_TYPE, ObservationSource.GITHUB.eventType(),
-                CloudEventAttributes.HEADER_SOURCE, ObservationSource.GITHUB.eventSource(),
-                CloudEventAttributes.HEADER_SUBJECT, o.projectId(),
-                CloudEventAttributes.HEADER_TIME, o.observedAt().toString(),
-                CloudEventAttributes.HEADER_CONTENT_TYPE, CloudEventAttributes.CONTENT_TYPE);
     }
 
     private static void awaitStored(int atLeast, Duration within) {

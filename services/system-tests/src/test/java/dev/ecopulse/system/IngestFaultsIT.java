@@ -8,30 +8,20 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.ecopulse.contract.catalog.CatalogLoader;
 import dev.ecopulse.contract.catalog.Project;
-import dev.ecopulse.contract.event.CloudEventAttributes;
-import dev.ecopulse.contract.event.EventIds;
 import dev.ecopulse.contract.event.EventJson;
-import dev.ecopulse.contract.event.GithubObservation;
-import dev.ecopulse.contract.event.ObservationSource;
-import dev.ecopulse.contract.event.SubjectStatus;
 import dev.ecopulse.contract.event.Topics;
 import dev.ecopulse.infra.EmbeddedStore;
 import dev.ecopulse.infra.SingleNodeKafka;
 import dev.ecopulse.testsupport.FreePorts;
 import dev.ecopulse.testsupport.TopicClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,45 +112,17 @@ class IngestFaultsIT {
     private static int preloadObservations() {
         List<Project> projects = CatalogLoader.loadDefault().projects().stream()
                 .filter(p -> p.github() != null).toList();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
         Instant newest = Instant.parse("2026-11-28T00:00:00Z");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<String, String> producer = GithubRecords.producer(kafka.bootstrapServers())) {
             for (int i = 0; i < OBSERVATIONS; i++) {
                 Project p = projects.get(i % projects.size());
                 Instant at = newest.minus(Duration.ofHours(i / projects.size()));
-                GithubObservation o = observation(p, at, i);
-                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.METRICS_GITHUB, p.id(),
-                        new String(EventJson.write(o), StandardCharsets.UTF_8));
-                headers(o).forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-                producer.send(record);
+                long age = Duration.between(at, newest).toHours();
+                producer.send(GithubRecords.record(GithubRecords.observation(p, at, "fault-run", age, i)));
             }
             producer.flush();
         }
         return OBSERVATIONS;
-    }
-
-    private static GithubObservation observation(Project p, Instant at, int i) {
-        long age = Duration.between(at, Instant.parse("2026-11-28T00:00:00Z")).toHours();
-        return new GithubObservation(p.id(), p.github(), at, "fault-run", SubjectStatus.FOUND, null, "graphql",
-                5000L + p.id().length() * 1000L - age, 800L + i % 7, 120L, 300L, 40L, 150L, 90L + p.id().length(),
-                400L, 380L, 40L, "v1.0." + (i % 9), at.minus(Duration.ofDays(10)), 6L,
-                Instant.parse("2019-01-01T00:00:00Z"), at, false, "Apache-2.0", "Python", List.of("deep-learning"),
-                null, List.of());
-    }
-
-    private static Map<String, String> headers(GithubObservation o) {
-        return Map.of(CloudEventAttributes.HEADER_SPEC_VERSION, CloudEventAttributes.SPEC_VERSION,
-                CloudEventAttributes.HEADER_ID, EventIds.observationId(ObservationSource.GITHUB, o.projectId(),
-                        o.repository(), o.observedAt(), EventIds.DEFAULT_BUCKET),
-                CloudEventAttributes.HEADER_TYPE, ObservationSource.GITHUB.eventType(),
-                CloudEventAttributes.HEADER_SOURCE, ObservationSource.GITHUB.eventSource(),
-                CloudEventAttributes.HEADER_SUBJECT, o.projectId(),
-                CloudEventAttributes.HEADER_TIME, o.observedAt().toString(),
-                CloudEventAttributes.HEADER_CONTENT_TYPE, CloudEventAttributes.CONTENT_TYPE);
     }
 
     private static ServiceProcess startAggregator(String store, String group) throws Exception {

@@ -3,11 +3,9 @@ package dev.ecopulse.aggregator.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecopulse.aggregator.service.ScoreChangeLease.Change;
-import java.time.Clock;
+import dev.ecopulse.testsupport.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,34 +37,10 @@ class ScoreChangeLeaseTest {
         }
     }
 
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final MemoryLeases store = new MemoryLeases();
-    private final TestClock clock = new TestClock();
-    private final ScoreChangeLease a = new ScoreChangeLease(store, "a", DURATION, clock);
-    private final ScoreChangeLease b = new ScoreChangeLease(store, "b", DURATION, clock);
+    private final VirtualTime time = new VirtualTime(Instant.parse("2026-12-01T12:00:00Z"));
+    private final ScoreChangeLease a = new ScoreChangeLease(store, "a", DURATION, time.clock());
+    private final ScoreChangeLease b = new ScoreChangeLease(store, "b", DURATION, time.clock());
 
     @Test
     void theFirstReplicaTakesTheLeaseAndTheSecondStandsBy() {
@@ -82,7 +56,7 @@ class ScoreChangeLeaseTest {
         a.renew();
         long term = a.heldTerm().orElseThrow();
         for (int i = 0; i < 10; i++) {
-            clock.advance(Duration.ofSeconds(10));
+            time.advance(Duration.ofSeconds(10));
             assertThat(a.renew()).isEqualTo(Change.KEPT);
             assertThat(b.renew()).isEqualTo(Change.NONE);
         }
@@ -93,9 +67,9 @@ class ScoreChangeLeaseTest {
     @Test
     void anotherReplicaTakesOverOnlyOnceTheLeaseExpired() {
         a.renew();
-        clock.advance(DURATION);
+        time.advance(DURATION);
         assertThat(b.renew()).as("at the expiry itself").isEqualTo(Change.NONE);
-        clock.advance(Duration.ofMillis(1));
+        time.advance(Duration.ofMillis(1));
         assertThat(b.renew()).isEqualTo(Change.GAINED);
         assertThat(b.held()).isTrue();
         assertThat(a.held()).isFalse();
@@ -107,13 +81,13 @@ class ScoreChangeLeaseTest {
     void aHolderThatCannotRenewStopsPublishingBeforeItsLeaseExpires() {
         a.renew();
         store.down = true;
-        clock.advance(Duration.ofSeconds(10));
+        time.advance(Duration.ofSeconds(10));
         assertThat(a.renew()).isEqualTo(Change.NONE);
         assertThat(a.held()).as("well inside the lease").isTrue();
-        clock.advance(Duration.ofSeconds(14));
+        time.advance(Duration.ofSeconds(14));
         assertThat(a.held()).as("less than a fifth of the lease left").isFalse();
         store.down = false;
-        clock.advance(Duration.ofSeconds(7));
+        time.advance(Duration.ofSeconds(7));
         assertThat(b.renew()).isEqualTo(Change.GAINED);
         // never both at once
         assertThat(a.held()).isFalse();
@@ -124,10 +98,10 @@ class ScoreChangeLeaseTest {
         a.renew();
         long first = a.heldTerm().orElseThrow();
         store.down = true;
-        clock.advance(Duration.ofSeconds(25));
+        time.advance(Duration.ofSeconds(25));
         a.renew();
         store.down = false;
-        clock.advance(Duration.ofSeconds(1));
+        time.advance(Duration.ofSeconds(1));
         assertThat(a.renew()).isEqualTo(Change.GAINED);
         assertThat(a.heldTerm()).hasValueSatisfying(t -> assertThat(t).isGreaterThan(first));
     }
@@ -141,7 +115,7 @@ class ScoreChangeLeaseTest {
         assertThat(b.renew()).isEqualTo(Change.GAINED);
         assertThat(a.renew()).isEqualTo(Change.NONE);
         // released at shutdown: a scheduled renewal that still runs does not take it back
-        clock.advance(DURATION.multipliedBy(2));
+        time.advance(DURATION.multipliedBy(2));
         assertThat(a.renew()).isEqualTo(Change.NONE);
         assertThat(a.held()).isFalse();
     }
