@@ -41,6 +41,10 @@ final class ProjectFactsOf {
             if (i.point().isEmpty() || i.point().get().payload().status() == SubjectStatus.NOT_FOUND) {
                 continue;
             }
+            if (i.point().get().payload() instanceof GithubObservation latest && has.test(latest)
+                    && (in.freshFrom() == null || !i.point().get().observedAt().isBefore(in.freshFrom()))) {
+                return Optional.of(latest); // the common case, without reading the earlier days
+            }
             List<ObservedPoint> candidates = new ArrayList<>();
             candidates.add(i.point().get());
             candidates.addAll(i.earlier());

@@ -35,8 +35,9 @@ public record ProjectInputs(Project project, List<Input> inputs, Instant freshFr
                 return List.of();
             }
             ObservedPoint latest = point.get();
+            // by id: comparing whole payloads cost more than the rest of scoring once a subject has months of days
             return history.lookback(key, latest.observedAt(), latest.observedAt().minus(LAST_KNOWN_WITHIN)).stream()
-                    .filter(p -> !p.equals(latest)).toList();
+                    .filter(p -> !p.id().equals(latest.id())).toList();
         }
     }
 
