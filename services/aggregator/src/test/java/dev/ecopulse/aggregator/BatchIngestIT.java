@@ -67,30 +67,35 @@ class BatchIngestIT {
 
     @Test
     void oneBulkWriteStoresEachObservationOnceAndKeepsTheNewerLatest() {
-        Observation newer = TestObservations.github("keras-cv", "keras-team/keras-cv", NEWER).stars(900).build();
-        Observation older = TestObservations.github("keras-cv", "keras-team/keras-cv", OLDER).stars(850).build();
-        Observation pypi = TestObservations.pypi("keras-cv", "keras-cv", PYPI_AT).build();
+        // TensorFlow projects no other test of this app observes: Keras and PaddlePaddle are scored exactly elsewhere
+        Observation newer = TestObservations.github("tensorflow-datasets", "tensorflow/datasets", NEWER).stars(900)
+                .build();
+        Observation older = TestObservations.github("tensorflow-datasets", "tensorflow/datasets", OLDER).stars(850)
+                .build();
+        Observation pypi = TestObservations.pypi("tensorflow-datasets", "tensorflow-datasets", PYPI_AT).build();
         assertThat(ingest.storeAll(List.of(checked(newer)))).isEqualTo(new BatchStored(1, 0, Map.of()));
 
         BatchStored stored = ingest.storeAll(List.of(checked(older), checked(newer), checked(pypi), checked(pypi)));
 
         assertThat(stored).isEqualTo(new BatchStored(2, 2, Map.of()));
-        assertThat(observations.countByProject("keras-cv")).isEqualTo(3);
-        assertThat(latest.findByProject("keras-cv")).extracting(StoredObservation::source, StoredObservation::id)
+        assertThat(observations.countByProject("tensorflow-datasets")).isEqualTo(3);
+        assertThat(latest.findByProject("tensorflow-datasets"))
+                .extracting(StoredObservation::source, StoredObservation::id)
                 .containsExactlyInAnyOrder(tuple("github", ObservationSender.id(newer)),
                         tuple("pypi", ObservationSender.id(pypi)));
     }
 
     @Test
     void aBatchFromKafkaStoresItsValidRecordsOnceAndDeadLettersTheInvalidOneAlone() {
-        Observation newer = TestObservations.github("keras-tuner", "keras-team/keras-tuner", NEWER).stars(900)
-                .build();
-        Observation older = TestObservations.github("keras-tuner", "keras-team/keras-tuner", OLDER).stars(850)
-                .build();
-        Observation pypi = TestObservations.pypi("keras-tuner", "keras-tuner", PYPI_AT).build();
+        Observation newer = TestObservations.github("tensorflow-probability", "tensorflow/probability", NEWER)
+                .stars(900).build();
+        Observation older = TestObservations.github("tensorflow-probability", "tensorflow/probability", OLDER)
+                .stars(850).build();
+        Observation pypi = TestObservations.pypi("tensorflow-probability", "tensorflow-probability", PYPI_AT).build();
         ObservationSender.send(List.of(newer));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .get("/api/v1/projects/keras-tuner/observations").then().statusCode(200).body("", hasSize(1)));
+                .get("/api/v1/projects/tensorflow-probability/observations").then().statusCode(200)
+                .body("", hasSize(1)));
         double duplicates = Metrics.sum("ecopulse_aggregator_observations_duplicates_total");
 
         Map<String, String> forged = new LinkedHashMap<>(ObservationSender.headers(pypi));
@@ -100,17 +105,17 @@ class BatchIngestIT {
                 record(pypi, ObservationSender.headers(pypi)), record(pypi, ObservationSender.headers(pypi))));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .get("/api/v1/projects/keras-tuner/observations").then().statusCode(200)
+                .get("/api/v1/projects/tensorflow-probability/observations").then().statusCode(200)
                 .body("id", containsInAnyOrder(ObservationSender.id(newer), ObservationSender.id(older),
                         ObservationSender.id(pypi))));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/projects/keras-tuner")
-                .then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/projects/tensorflow-probability").then().statusCode(200)
                 .body("latest.github[0].id", equalTo(ObservationSender.id(newer)))
                 .body("latest.pypi[0].id", equalTo(ObservationSender.id(pypi))));
         await().atMost(Duration.ofSeconds(30)).until(() -> Metrics.sum(
                 "ecopulse_aggregator_observations_duplicates_total") >= duplicates + 2);
         List<ConsumerRecord<String, String>> dead = TopicClient.read(Topics.METRICS_DLQ, 1, Duration.ofSeconds(10))
-                .stream().filter(r -> "keras-tuner".equals(r.key())).toList();
+                .stream().filter(r -> "tensorflow-probability".equals(r.key())).toList();
         assertThat(dead).singleElement().satisfies(r -> {
             assertThat(DeadLetterIT.reason(r)).isEqualTo("ce_id '00000000-0000-3000-8000-000000000001' is not the"
                     + " id derived from source, project, subject and time bucket ('" + ObservationSender.id(pypi)

@@ -141,22 +141,23 @@ class ScoreChangeLeaseIT {
                             equalTo(false)));
 
             ObservationSender.send(List.of(
-                    TestObservations.github("executorch", "pytorch/executorch", at).stars(3100).build(),
-                    TestObservations.github("djl", "deepjavalibrary/djl", at).stars(4200).build()));
-            double executorch = awaitMaturity("executorch");
-            awaitMaturity("djl");
+                    TestObservations.github("tensorflow-serving", "tensorflow/serving", at).stars(3100).build(),
+                    TestObservations.github("litert", "google-ai-edge/LiteRT", at).stars(4200).build()));
+            double tensorflowServing = awaitMaturity("tensorflow-serving");
+            awaitMaturity("litert");
             Thread.sleep(2000); // a refresh that published would have done so by now
-            assertThat(events("executorch")).as("published while another replica holds the lease").isEmpty();
-            assertThat(events("djl")).isEmpty();
+            assertThat(events("tensorflow-serving")).as("published while another replica holds the lease").isEmpty();
+            assertThat(events("litert")).isEmpty();
 
-            // the other replica announced executorch's score before it went away
-            published.save(new PublishedScore(Level.PROJECT, "executorch", executorch, Map.of(), at, "by-other"));
+            // the other replica announced TensorFlow Serving's score before it went away
+            published.save(new PublishedScore(Level.PROJECT, "tensorflow-serving", tensorflowServing, Map.of(), at,
+                    "by-other"));
             leases.updateOne(Filters.eq("_id", ScoreChangeLease.NAME),
                     Updates.set("expiresAt", Date.from(Instant.now().minusSeconds(1))));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> !events("djl").isEmpty());
-            assertThat(events("djl")).as("djl's first score, once").hasSize(1);
-            assertThat(events("executorch")).as("announced by the former holder").isEmpty();
+            await().atMost(Duration.ofSeconds(20)).until(() -> !events("litert").isEmpty());
+            assertThat(events("litert")).as("litert's first score, once").hasSize(1);
+            assertThat(events("tensorflow-serving")).as("announced by the former holder").isEmpty();
             assertThat(leases.find(Filters.eq("_id", ScoreChangeLease.NAME)).first().getString("holder"))
                     .isNotEqualTo("other-replica");
         } finally {
