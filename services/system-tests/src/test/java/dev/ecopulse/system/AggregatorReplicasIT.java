@@ -94,16 +94,28 @@ class AggregatorReplicasIT {
                     metric(a, "ecopulse_aggregator_score_changes_publisher")
                             + metric(b, "ecopulse_aggregator_score_changes_publisher") == 1);
 
+            // the group has given each replica its partitions (the second to start may get them only after the first
+            // collections are stored); only then comes the backlog, so that both ingest it
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    metric(a, "kafka_consumer_coordinator_assigned_partitions") > 0
+                            && metric(b, "kafka_consumer_coordinator_assigned_partitions") > 0);
+            double aBefore = settledBy(a);
+            double bBefore = settledBy(b);
             // a larger backlog of newer observations; the publisher is killed while both ingest it
             int total = settled + publish(0, BACKLOG_COLLECTIONS);
             ServiceProcess killed = metric(a, "ecopulse_aggregator_score_changes_publisher") == 1 ? a : b;
             ServiceProcess survivor = killed == a ? b : a;
             awaitStored(settled + (total - settled) / 4, Duration.ofSeconds(120));
-            double killedStored = metric(killed, "ecopulse_aggregator_observations_stored_total");
             // the first collections may all go to the replica that started first; the backlog is split
-            assertThat(killedStored).as("the killed replica consumes its partitions").isPositive();
-            assertThat(metric(survivor, "ecopulse_aggregator_observations_stored_total"))
-                    .as("the other replica consumes its partitions").isPositive();
+            double survivorBefore = survivor == a ? aBefore : bBefore;
+            double killedBefore = killed == a ? aBefore : bBefore;
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                assertThat(settledBy(killed)).as("the killed replica consumes its partitions")
+                        .isGreaterThan(killedBefore);
+                assertThat(settledBy(survivor)).as("the other replica consumes its partitions")
+                        .isGreaterThan(survivorBefore);
+            });
+            double killedStored = metric(killed, "ecopulse_aggregator_observations_stored_total");
             killed.kill();
             running.remove(killed);
             long atKill = stored();
@@ -237,6 +249,12 @@ class AggregatorReplicasIT {
     }
 
     /** Sum of a Prometheus series over its labels, from the replica's {@code /q/metrics}. */
+    /** Observations the replica stored or found stored (a redelivery). */
+    private static double settledBy(ServiceProcess aggregator) throws Exception {
+        return metric(aggregator, "ecopulse_aggregator_observations_stored_total")
+                + metric(aggregator, "ecopulse_aggregator_observations_duplicates_total");
+    }
+
     private static double metric(ServiceProcess aggregator, String name) throws Exception {
         double sum = 0;
         for (String line : aggregator.get("/q/metrics").body().split("\n")) {
