@@ -103,10 +103,6 @@ public class AggregatorMetrics {
                 .map(MaturityScore.DimensionScore::score).orElse(null);
     }
 
-    public Timer ingestTimer() {
-        return ingest;
-    }
-
     /** A batch of {@code observations} validated and stored in {@code nanos}: each counts its share of the time. */
     public void ingested(int observations, long nanos) {
         ingestBatch.record(nanos, TimeUnit.NANOSECONDS);

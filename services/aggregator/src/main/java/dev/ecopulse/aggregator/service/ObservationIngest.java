@@ -61,12 +61,7 @@ public class ObservationIngest {
     public record Checked(IncomingObservation observation, StoredObservation record, ObservedPoint point) {
     }
 
-    /** Stores the observation unless it is already stored; true if it was new. */
-    public boolean ingest(IncomingObservation observation) {
-        return metrics.ingestTimer().record(() -> store(check(observation)));
-    }
-
-    /** Every check of {@link #ingest} without storing anything; throws {@link InvalidObservationException}. */
+    /** Every check of an observation, storing nothing; throws {@link InvalidObservationException}. */
     public Checked check(IncomingObservation observation) {
         JsonNode payload = parse(observation);
         List<String> errors = EventSchemas.validate(observation.source().eventType(), payload);

@@ -122,7 +122,7 @@ public class ScoreChanges {
         }
     }
 
-    void load(List<PublishedScore> stored) {
+    private void load(List<PublishedScore> stored) {
         stored.forEach(p -> published.put(p.key(), p));
     }
 

@@ -4,10 +4,10 @@ import dev.ecopulse.aggregator.config.ScoresConfig;
 import dev.ecopulse.aggregator.repository.FlowRepository;
 import dev.ecopulse.aggregator.repository.LatestObservationRepository;
 import dev.ecopulse.aggregator.repository.ObservationRepository;
-import dev.ecopulse.aggregator.repository.PublishedScoreRepository;
 import dev.ecopulse.aggregator.repository.ScoreHistoryRepository;
 import dev.ecopulse.aggregator.repository.ScoreHistoryRepository.SubjectPoint;
 import dev.ecopulse.aggregator.repository.ScoringStateRepository;
+import dev.ecopulse.aggregator.repository.StoredObservation;
 import dev.ecopulse.aggregator.scoring.HistorySnapshot;
 import dev.ecopulse.aggregator.scoring.Level;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +22,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Prepares the store and loads what the aggregator keeps in memory: indexes, the days of observation history and
- * flows scoring reads (the {@link HistoryWindow}), every subject's latest observation, the last published scores,
- * the frameworks' score history, and the recent days of the projects' score history. Older history stays in the store.
- * Idempotent, so a failed attempt is simply run again.
+ * flows scoring reads (the {@link HistoryWindow}), every subject's latest observation, the frameworks' score history,
+ * and the recent days of the projects' score history. Older history stays in the store. The last published scores are
+ * read by {@link ScoreChanges} when this replica gains the score-change lease, not here. Idempotent, so a failed
+ * attempt is simply run again.
  */
 @ApplicationScoped
 public class StoreBootstrap {
@@ -38,27 +39,23 @@ public class StoreBootstrap {
     private final LatestObservationRepository latestRepository;
     private final ScoreHistoryRepository scoreHistory;
     private final ScoringStateRepository scoringState;
-    private final PublishedScoreRepository published;
     private final ObservationHistory history;
     private final ObservationMemory memory;
-    private final ScoreChanges changes;
     private final HistoryWindow window;
     private final ScoresConfig config;
 
     StoreBootstrap(ObservationRepository observations, FlowRepository flowRepository, FlowStore flows,
             LatestObservationRepository latestRepository, ScoreHistoryRepository scoreHistory,
-            ScoringStateRepository scoringState, PublishedScoreRepository published, ObservationHistory history,
-            ObservationMemory memory, ScoreChanges changes, HistoryWindow window, ScoresConfig config) {
+            ScoringStateRepository scoringState, ObservationHistory history, ObservationMemory memory,
+            HistoryWindow window, ScoresConfig config) {
         this.observations = observations;
         this.flowRepository = flowRepository;
         this.flows = flows;
         this.latestRepository = latestRepository;
         this.scoreHistory = scoreHistory;
         this.scoringState = scoringState;
-        this.published = published;
         this.history = history;
         this.memory = memory;
-        this.changes = changes;
         this.window = window;
         this.config = config;
     }
@@ -99,7 +96,6 @@ public class StoreBootstrap {
                         e.getMessage());
             }
         });
-        changes.load(published.findAll());
         List<SubjectPoint> saved = new ArrayList<>();
         scoreHistory.forEachFrom(heldFrom == null ? LocalDate.EPOCH : heldFrom, saved::add);
         List<SubjectPoint> frameworks = scoreHistory.findByLevel(Level.FRAMEWORK);
@@ -111,7 +107,7 @@ public class StoreBootstrap {
         return new Loaded(saved, frameworks, dirtyFrom);
     }
 
-    private void apply(dev.ecopulse.aggregator.repository.StoredObservation stored, long[] counts) {
+    private void apply(StoredObservation stored, long[] counts) {
         counts[0]++;
         try {
             memory.apply(stored);
